@@ -1,0 +1,54 @@
+package engine
+
+import (
+	"time"
+
+	"looplab/engine/trace"
+)
+
+// Options describe one run: the program, its simulated machine and its limits.
+type Options struct {
+	// Files is the simulated file system: absolute path to content. The main module must be in it.
+	Files map[string][]byte
+	// Main is the absolute path of the file to run, like the FILE of `node FILE`.
+	Main string
+	// Args are the program's arguments (process.argv after the script path).
+	Args []string
+	// Env is the program's environment (process.env), e.g. UV_THREADPOOL_SIZE.
+	Env map[string]string
+	// Cwd is process.cwd(); empty means the directory of Main.
+	Cwd string
+	// Cores is the number of simulated CPU cores; 0 means 4.
+	Cores int
+	// Deterministic makes the trace depend on the program alone: running JavaScript costs only
+	// counted work (clock reads, function calls, callbacks), never measured wall time.
+	Deterministic bool
+	// Trace asks for a trace; without it only the output and the exit code are produced.
+	Trace bool
+	// Limits stop a program that never ends; zero fields take the defaults.
+	Limits Limits
+	// Syntax lowers ES modules and newer syntax; nil runs CommonJS only.
+	Syntax Syntax
+	// Stdout and Stderr, if set, receive output as it is written (the CLI streams through them).
+	Stdout, Stderr func(text string)
+}
+
+// Limits bound a run. When one is reached the run stops with a message saying which and what
+// was still pending.
+type Limits struct {
+	VirtualTime time.Duration // default 1 hour of simulated time
+	RealTime    time.Duration // default 0: none (the browser terminates its worker instead)
+	Events      int           // trace events kept; default 200,000
+	Callbacks   int           // callbacks run; default 1,000,000
+	OutputBytes int           // stdout+stderr; default 1 MiB
+	StackDepth  int           // JavaScript call depth before RangeError; default 10,000
+}
+
+// Result is what a run produced.
+type Result struct {
+	Stdout, Stderr string
+	ExitCode       int
+	Trace          *trace.Trace // nil unless Options.Trace
+	// Stopped is non-empty when a limit ended the run; it says which limit and what was pending.
+	Stopped string
+}

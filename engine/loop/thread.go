@@ -1,0 +1,126 @@
+package loop
+
+import (
+	"fmt"
+	"time"
+)
+
+// Thread is a simulated thread that runs JavaScript: it has its own clock, which runs ahead of
+// the scheduler's while it executes a callback, and its own goroutine, which runs only while
+// it holds the baton.
+type Thread struct {
+	ID     int
+	s      *Scheduler
+	clock  time.Duration
+	resume chan bool // true: go on; false: unwind, the run is over
+	parked bool
+	wakeAt *event // the pending resumption of a parked thread
+	done   bool
+}
+
+// errUnwind is the panic value that unwinds a thread's goroutine when the run stops.
+var errUnwind = fmt.Errorf("loop: run stopped")
+
+// Spawn creates a thread that starts running body at virtual time at.
+func (s *Scheduler) Spawn(id int, at time.Duration, body func(th *Thread)) *Thread {
+	th := &Thread{ID: id, s: s, clock: at, resume: make(chan bool)}
+	s.threads = append(s.threads, th)
+	go th.main(body)
+	th.parked = true
+	th.wakeAt = s.At(at, th.fire)
+	return th
+}
+
+func (th *Thread) main(body func(*Thread)) {
+	defer func() {
+		th.done = true
+		th.parked = false
+		if r := recover(); r != nil && r != errUnwind {
+			// A broken engine invariant: hand it to the scheduler's goroutine to re-panic there,
+			// where the engine's entry point recovers it.
+			th.s.baton <- struct{}{}
+			panic(r)
+		}
+		th.s.baton <- struct{}{}
+	}()
+	if !<-th.resume {
+		panic(errUnwind)
+	}
+	body(th)
+}
+
+// fire hands the baton to the thread and waits until it parks again or ends.
+func (th *Thread) fire() {
+	th.wakeAt = nil
+	if th.clock < th.s.now {
+		th.clock = th.s.now
+	}
+	th.parked = false
+	th.resume <- true
+	<-th.s.baton
+}
+
+// park gives the baton back and waits to be resumed.
+func (th *Thread) park() {
+	th.parked = true
+	th.s.baton <- struct{}{}
+	if !<-th.resume {
+		panic(errUnwind)
+	}
+}
+
+func (th *Thread) unwind() {
+	th.parked = false
+	th.resume <- false
+	<-th.s.baton
+}
+
+// Now is the thread's own virtual time.
+func (th *Thread) Now() time.Duration { return th.clock }
+
+// Scheduler returns the scheduler the thread runs on.
+func (th *Thread) Scheduler() *Scheduler { return th.s }
+
+// Advance accounts for d of CPU time spent by the thread. If anything else is due before the
+// thread's new time, the thread lets it happen first, so that I/O completions and messages
+// that arrive while it computes are delivered in time order.
+func (th *Thread) Advance(d time.Duration) {
+	th.clock += d
+	th.Sync()
+}
+
+// Sync lets every action due before the thread's own time happen before it goes on.
+func (th *Thread) Sync() {
+	if next, ok := th.s.nextAt(); ok && next < th.clock {
+		th.wakeAt = th.s.At(th.clock, th.fire)
+		th.park()
+	}
+}
+
+// WaitUntil parks the thread until virtual time t or until Wake is called, whichever comes
+// first. A negative t waits for Wake alone.
+func (th *Thread) WaitUntil(t time.Duration) {
+	if t >= 0 {
+		th.wakeAt = th.s.At(t, th.fire)
+	}
+	th.park()
+}
+
+// Wake resumes a thread parked in WaitUntil at virtual time t (the time of whatever woke it),
+// unless it was due to wake earlier anyway.
+func (th *Thread) Wake(t time.Duration) {
+	if !th.parked || th.done {
+		return
+	}
+	if th.wakeAt != nil {
+		if th.wakeAt.at <= t {
+			return
+		}
+		th.s.Cancel(th.wakeAt)
+	}
+	th.wakeAt = th.s.At(t, th.fire)
+}
+
+// Spend accounts for d of CPU time without letting anything else run yet: the thread is in the
+// middle of a callback and will Sync when it ends.
+func (th *Thread) Spend(d time.Duration) { th.clock += d }

@@ -1,0 +1,171 @@
+package node
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"looplab/engine/node/lib"
+)
+
+// bindings are the internalBinding(name) objects that lib/*.js modules call into.
+var bindings = map[string]func(r *Realm) goja.Value{
+	"util":   func(r *Realm) goja.Value { return r.rt.ToValue(lib.UtilBinding(r.rt)) },
+	"timers": (*Realm).timersBinding,
+	"console": func(r *Realm) goja.Value {
+		return r.rt.ToValue(map[string]any{
+			"write": func(stream, text string) { r.write(stream, text) },
+			"now":   func() float64 { r.clockRead(); return r.performanceNow() },
+		})
+	},
+}
+
+func (r *Realm) internalBinding(name string) goja.Value {
+	build, ok := bindings[name]
+	if !ok {
+		panic(r.newError("Error", "No such binding: "+name))
+	}
+	return build(r)
+}
+
+// installGlobals sets up the global object as Node's bootstrap does before the main module.
+func (r *Realm) installGlobals() {
+	g := r.rt.GlobalObject()
+	g.Set("global", g)
+	r.installTimers(g)
+	g.Set("queueMicrotask", r.queueMicrotask)
+	r.process = r.newProcessObject()
+	g.Set("process", r.process)
+	r.requireBuiltin("timers")
+	for _, name := range []string{"console", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "performance", "structuredClone", "atob", "btoa", "AbortController", "AbortSignal", "EventTarget", "Event"} {
+		r.lazyGlobal(g, name)
+	}
+}
+
+// lazyGlobal defines a global that loads its module on first use, as Node's bootstrap does
+// for most of its globals; start-up stays cheap for programs that never touch them.
+func (r *Realm) lazyGlobal(g *goja.Object, name string) {
+	getter := r.rt.ToValue(func() goja.Value {
+		v := r.globalValue(name)
+		g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+		return v
+	})
+	setter := r.rt.ToValue(func(v goja.Value) {
+		g.DefineDataProperty(name, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	})
+	g.DefineAccessorProperty(name, getter, setter, goja.FLAG_TRUE, goja.FLAG_FALSE)
+}
+
+func (r *Realm) globalValue(name string) goja.Value {
+	switch name {
+	case "console":
+		return r.requireBuiltin("console")
+	case "Buffer", "atob", "btoa":
+		return r.requireBuiltin("buffer").ToObject(r.rt).Get(name)
+	case "URL", "URLSearchParams":
+		return r.requireBuiltin("url").ToObject(r.rt).Get(name)
+	case "TextEncoder", "TextDecoder":
+		return r.requireBuiltin("util").ToObject(r.rt).Get(name)
+	case "performance":
+		return r.requireBuiltin("perf_hooks").ToObject(r.rt).Get("performance")
+	case "structuredClone":
+		return r.requireBuiltin("v8").ToObject(r.rt).Get("structuredClone")
+	case "AbortController", "AbortSignal", "EventTarget", "Event":
+		return r.requireBuiltin("events").ToObject(r.rt).Get(name)
+	}
+	return goja.Undefined()
+}
+
+// queueMicrotask mirrors the global queueMicrotask: the callback joins the same FIFO queue as
+// promise reactions; an exception in it is an uncaught exception, not a rejection.
+func (r *Realm) queueMicrotask(c goja.FunctionCall) goja.Value {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		panic(r.typeError("ERR_INVALID_ARG_TYPE", `The "callback" argument must be of type function. Received `+r.describeReceived(c.Argument(0))))
+	}
+	p, resolve, _ := r.rt.NewPromise()
+	then, _ := goja.AssertFunction(r.rt.ToValue(p).ToObject(r.rt).Get("then"))
+	job := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if _, err := fn(goja.Undefined()); err != nil {
+			r.handleEscape(err)
+		}
+		return goja.Undefined()
+	})
+	then(r.rt.ToValue(p), job)
+	resolve(goja.Undefined())
+	return goja.Undefined()
+}
+
+// newError creates an Error (or a subclass by name) in this realm.
+func (r *Realm) newError(class, message string) *goja.Object {
+	ctor := r.rt.Get(class)
+	o, err := r.rt.New(ctor, r.rt.ToValue(message))
+	if err != nil {
+		panic(err)
+	}
+	return o
+}
+
+// typeError is a TypeError with a Node error code, e.g. ERR_INVALID_ARG_TYPE.
+func (r *Realm) typeError(code, message string) *goja.Object {
+	e := r.newError("TypeError", message)
+	e.Set("code", code)
+	return e
+}
+
+// describeReceived mirrors the "Received ..." tail of Node's ERR_INVALID_ARG_TYPE messages.
+func (r *Realm) describeReceived(v goja.Value) string {
+	switch {
+	case v == nil || goja.IsUndefined(v):
+		return "undefined"
+	case goja.IsNull(v):
+		return "null"
+	}
+	if o, ok := v.(*goja.Object); ok {
+		if _, isFn := goja.AssertFunction(o); isFn {
+			return "function " + o.Get("name").String()
+		}
+		if ctor := o.Get("constructor"); ctor != nil && !goja.IsUndefined(ctor) {
+			return "an instance of " + ctor.ToObject(r.rt).Get("name").String()
+		}
+		return r.inspect(v)
+	}
+	return fmt.Sprintf("type %s (%s)", typeOf(v), r.inspect(v))
+}
+
+func typeOf(v goja.Value) string {
+	switch v.ExportType().Kind().String() {
+	case "string":
+		return "string"
+	case "bool":
+		return "boolean"
+	case "int64", "float64":
+		return "number"
+	}
+	return "object"
+}
+
+// inspect is util.inspect, for the engine's own messages.
+func (r *Realm) inspect(v goja.Value) string {
+	util := r.requireBuiltin("util").ToObject(r.rt)
+	fn, _ := goja.AssertFunction(util.Get("inspect"))
+	out, err := fn(goja.Undefined(), v)
+	if err != nil {
+		return v.String()
+	}
+	return out.String()
+}
+
+// callSite is "file.js:LINE" of the innermost user frame, for trace labels.
+func (r *Realm) callSite() string {
+	for _, f := range r.rt.CaptureCallStack(8, nil) {
+		pos := f.Position()
+		if pos.Filename == "" || strings.HasPrefix(pos.Filename, "node:") {
+			continue
+		}
+		return fmt.Sprintf("%s:%d", path.Base(pos.Filename), pos.Line)
+	}
+	return "node internals"
+}

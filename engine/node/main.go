@@ -1,0 +1,145 @@
+package node
+
+import (
+	"path"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"looplab/engine/loop"
+)
+
+// runMain mirrors Node's start-up for `node FILE`: run the main module, spin the event loop
+// until nothing keeps it alive ('beforeExit' may add work), then emit 'exit'.
+// Mirrors SpinEventLoop in src/api/embed_helpers.cc.
+func (r *Realm) runMain(file string) {
+	r.runMainModule(file)
+	for !r.dead {
+		r.loop.Run()
+		if r.dead || r.loop.Alive() {
+			continue
+		}
+		r.emitBeforeExit()
+		if !r.loop.Alive() {
+			break
+		}
+	}
+	if !r.dead {
+		r.exit(r.currentExitCode())
+	}
+}
+
+// runMainModule runs the main module as the first macrotask, in the "main" phase.
+func (r *Realm) runMainModule(file string) {
+	leave := r.loop.Phase("main")
+	defer leave()
+	load := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if strings.HasSuffix(file, ".mjs") {
+			r.runESMMain(file)
+		} else {
+			r.loadCJS(file, "")
+		}
+		return goja.Undefined()
+	})
+	r.RunTask(&loop.Task{ID: r.proc.sched.NewTaskID(), Queue: "main", Label: "main module " + path.Base(file), Fn: call0(load, goja.Undefined(), nil)})
+}
+
+// emitBeforeExit mirrors EmitProcessBeforeExit: 'beforeExit' runs like any callback, so work it
+// schedules keeps the process alive.
+func (r *Realm) emitBeforeExit() {
+	leave := r.loop.Phase("exit")
+	defer leave()
+	emit, _ := goja.AssertFunction(r.process.Get("emit"))
+	fn := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		emit(r.process, r.rt.ToValue("beforeExit"), r.rt.ToValue(r.currentExitCode()))
+		return goja.Undefined()
+	})
+	_ = emit
+	r.RunTask(&loop.Task{ID: r.proc.sched.NewTaskID(), Queue: "exit", Label: "process 'beforeExit'", Fn: call0(fn, goja.Undefined(), nil)})
+}
+
+// trackRejection is goja's HostPromiseRejectionTracker: remember promises rejected with no
+// handler; a handler added later takes them off the list (Node's pendingUnhandledRejections).
+func (r *Realm) trackRejection(p *goja.Promise, op goja.PromiseRejectionOperation) {
+	switch op {
+	case goja.PromiseRejectionReject:
+		r.unhandled = append(r.unhandled, p)
+	case goja.PromiseRejectionHandle:
+		for i, q := range r.unhandled {
+			if q == p {
+				r.unhandled = append(r.unhandled[:i], r.unhandled[i+1:]...)
+				break
+			}
+		}
+	}
+}
+
+// processRejections mirrors processPromiseRejections in lib/internal/process/promises.js
+// (mode "throw", Node 15+): an unhandled rejection goes to 'unhandledRejection' listeners, or
+// becomes an uncaught exception. It reports whether JavaScript ran.
+func (r *Realm) processRejections() bool {
+	if len(r.unhandled) == 0 {
+		return false
+	}
+	p := r.unhandled[0]
+	r.unhandled = r.unhandled[1:]
+	reason := p.Result()
+	if r.listenerCount("unhandledRejection") > 0 {
+		fn := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+			r.emitDirect("unhandledRejection", reason, r.rt.ToValue(p))
+			return goja.Undefined()
+		})
+		r.enter(fn, nil, nil)
+		return true
+	}
+	r.uncaught(reason, r.rejectionException(reason), true)
+	return true
+}
+
+// rejectionException finds where an Error reason was created, for the report's header.
+func (r *Realm) rejectionException(reason goja.Value) *goja.Exception {
+	return nil
+}
+
+func (r *Realm) timersBinding() goja.Value {
+	handle := func(o *goja.Object) any {
+		if v := o.GetSymbol(r.kHandle); v != nil {
+			return v.Export()
+		}
+		return nil
+	}
+	return r.rt.ToValue(map[string]any{
+		"setClasses": func(t, i goja.Value) { r.timeoutClass, r.immediateClass = t, i },
+		"ref": func(o *goja.Object, ref bool) {
+			switch h := handle(o).(type) {
+			case *loop.Timeout:
+				r.loop.RefTimer(h, ref)
+			case *loop.Immediate:
+				r.loop.RefImmediate(h, ref)
+			}
+		},
+		"hasRef": func(o *goja.Object) bool {
+			switch h := handle(o).(type) {
+			case *loop.Timeout:
+				return h.HasRef()
+			case *loop.Immediate:
+				return h.HasRef()
+			}
+			return false
+		},
+		"refresh": func(o *goja.Object) {
+			if h, ok := handle(o).(*loop.Timeout); ok {
+				r.charge()
+				r.loop.RefreshTimer(h)
+			}
+		},
+		"id": func(o *goja.Object) int {
+			if h, ok := handle(o).(*loop.Timeout); ok {
+				return h.ID
+			}
+			return 0
+		},
+	})
+}
+
+

@@ -1,0 +1,206 @@
+package node
+
+import (
+	"encoding/json"
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"looplab/engine/node/lib"
+)
+
+// hostModules are the built-in modules that Go builds (host_<name>.go); every other built-in
+// is a lib/<name>.js file.
+var hostModules = map[string]func(r *Realm) goja.Value{}
+
+// libFile maps a built-in module name to its lib/ file ("timers/promises" → "timers_promises").
+func libFile(name string) string { return strings.ReplaceAll(name, "/", "_") }
+
+// isBuiltin reports whether name (without "node:") is a built-in module.
+func isBuiltin(name string) bool {
+	if _, ok := hostModules[name]; ok {
+		return true
+	}
+	_, ok := lib.Source(libFile(name))
+	return ok && !strings.HasPrefix(name, "internal")
+}
+
+// requireBuiltin loads a built-in module once per realm.
+func (r *Realm) requireBuiltin(name string) goja.Value {
+	if v, ok := r.builtins[name]; ok {
+		return v
+	}
+	if build, ok := hostModules[name]; ok {
+		v := build(r)
+		r.builtins[name] = v
+		return v
+	}
+	src, _ := lib.Source(libFile(name))
+	module := r.rt.NewObject()
+	exports := r.rt.NewObject()
+	module.Set("exports", exports)
+	r.builtins[name] = exports // a cycle between built-ins sees the partial exports, as in Node
+	fn := r.compileFunction("node:"+name, lib.Wrapper+src+"\n})")
+	req := r.rt.ToValue(func(n string) goja.Value { return r.requireBuiltin(strings.TrimPrefix(n, "node:")) })
+	if _, err := fn(goja.Undefined(), exports, req, module, r.rt.ToValue(r.internalBinding)); err != nil {
+		panic(err)
+	}
+	v := module.Get("exports")
+	r.builtins[name] = v
+	return v
+}
+
+// compileFunction compiles a function expression and returns it as callable.
+func (r *Realm) compileFunction(filename, src string) goja.Callable {
+	prg, err := r.compile(filename, src)
+	if err != nil {
+		panic(fmt.Sprintf("node: built-in %s does not compile: %v", filename, err))
+	}
+	v, err := r.rt.RunProgram(prg)
+	if err != nil {
+		panic(err)
+	}
+	fn, ok := goja.AssertFunction(v)
+	if !ok {
+		panic(fmt.Sprintf("node: %s did not compile to a function", filename))
+	}
+	return fn
+}
+
+// compile parses and compiles source; the call-stack guard is added here when available.
+func (r *Realm) compile(filename, src string) (*goja.Program, error) {
+	if compileHook != nil {
+		return compileHook(r, filename, src)
+	}
+	return goja.Compile(filename, src, false)
+}
+
+// compileHook is set by the call-stack guard (guard.go).
+var compileHook func(r *Realm, filename, src string) (*goja.Program, error)
+
+// cjsWrapper is Node's module wrapper, with one more parameter for dynamic import().
+const cjsWrapper = "(function (exports, require, module, __filename, __dirname, __ll_import) {"
+
+// resolveFile mirrors Module._resolveFilename for relative and absolute paths: the exact file,
+// then with .js, .json and .mjs, then the directory's index.js.
+func (r *Realm) resolveFile(request, fromDir string) (string, bool) {
+	base := request
+	if !path.IsAbs(base) {
+		base = path.Join(fromDir, request)
+	}
+	for _, candidate := range []string{base, base + ".js", base + ".json", base + ".mjs", base + "/index.js"} {
+		if n, err := r.proc.FS.Lookup(candidate); err == nil && !n.Dir {
+			return candidate, true
+		}
+	}
+	return "", false
+}
+
+// requireFrom is the require function of the module at filename.
+func (r *Realm) requireFrom(filename string) *goja.Object {
+	dir := path.Dir(filename)
+	req := r.rt.ToValue(func(c goja.FunctionCall) goja.Value {
+		request := c.Argument(0).String()
+		if name := strings.TrimPrefix(request, "node:"); isBuiltin(name) {
+			return r.requireBuiltin(name)
+		}
+		file, ok := r.resolveFile(request, dir)
+		if !ok {
+			panic(r.moduleNotFound(request, filename))
+		}
+		return r.loadCJS(file, filename).Get("exports")
+	}).(*goja.Object)
+	req.Set("resolve", func(request string) string {
+		if name := strings.TrimPrefix(request, "node:"); isBuiltin(name) {
+			return request
+		}
+		file, ok := r.resolveFile(request, dir)
+		if !ok {
+			panic(r.moduleNotFound(request, filename))
+		}
+		return file
+	})
+	req.Set("cache", r.rt.NewObject())
+	if r.mainModule != nil {
+		req.Set("main", r.mainModule)
+	}
+	return req
+}
+
+// moduleNotFound is Node's MODULE_NOT_FOUND error.
+func (r *Realm) moduleNotFound(request, from string) *goja.Object {
+	e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", request, from))
+	e.Set("code", "MODULE_NOT_FOUND")
+	e.Set("requireStack", []any{from})
+	return e
+}
+
+// loadCJS loads and runs a CommonJS (or JSON) file once, returning its module object.
+func (r *Realm) loadCJS(filename, parent string) *goja.Object {
+	if m, ok := r.modules[filename]; ok {
+		return m
+	}
+	node, _ := r.proc.FS.Lookup(filename)
+	src := string(node.Data)
+	module := r.rt.NewObject()
+	exports := r.rt.NewObject()
+	module.Set("id", filename)
+	module.Set("filename", filename)
+	module.Set("path", path.Dir(filename))
+	module.Set("exports", exports)
+	module.Set("loaded", false)
+	module.Set("children", r.rt.NewArray())
+	r.modules[filename] = module
+	if r.mainModule == nil {
+		r.mainModule = module
+		module.Set("id", ".")
+	}
+	if strings.HasSuffix(filename, ".json") {
+		var v any
+		if err := json.Unmarshal(node.Data, &v); err != nil {
+			panic(r.newError("SyntaxError", fmt.Sprintf("%s: %v", filename, err)))
+		}
+		module.Set("exports", v)
+		return module
+	}
+	r.proc.sources[filename] = src
+	fn, err := r.compileModule(filename, src)
+	if err != nil {
+		panic(err)
+	}
+	req := r.requireFrom(filename)
+	module.Set("require", req)
+	dynImport := r.rt.ToValue(func(spec string) goja.Value { return r.dynamicImport(spec, filename) })
+	if _, err := fn(exports, exports, req, module, r.rt.ToValue(filename), r.rt.ToValue(path.Dir(filename)), dynImport); err != nil {
+		delete(r.modules, filename)
+		panic(err)
+	}
+	module.Set("loaded", true)
+	return module
+}
+
+// compileModule compiles a CommonJS file inside the module wrapper. Syntax goja lacks (dynamic
+// import(), for await, async generators) is lowered first when a lowering is configured.
+func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
+	body := strings.TrimPrefix(src, "#!")
+	if len(body) != len(src) {
+		body = "//" + body // keep a shebang line as a comment, so lines still match
+	}
+	prg, err := r.compile(filename, cjsWrapper+body+"\n})")
+	if err != nil && r.proc.cfg.LowerScript != nil {
+		if lowered, lerr := r.proc.cfg.LowerScript(body, filename); lerr == nil {
+			prg, err = r.compile(filename, cjsWrapper+lowered+"\n})")
+		}
+	}
+	if err != nil {
+		panic(r.syntaxError(filename, err))
+	}
+	v, err := r.rt.RunProgram(prg)
+	if err != nil {
+		return nil, err
+	}
+	fn, _ := goja.AssertFunction(v)
+	return fn, nil
+}

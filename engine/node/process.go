@@ -1,0 +1,129 @@
+package node
+
+import (
+	"fmt"
+	"time"
+
+	"looplab/engine/loop"
+	"looplab/engine/trace"
+	"looplab/engine/vfs"
+)
+
+// NodeVersion is the Node.js version the engine reproduces.
+const NodeVersion = "v20.20.2"
+
+// Config holds what every process of a run shares.
+type Config struct {
+	// Deterministic: JavaScript costs only counted work, never measured wall time.
+	Deterministic bool
+	// CostScale converts measured goja time into simulated V8 time (goja is slower).
+	CostScale float64
+	// StackDepth is the call depth at which a RangeError is thrown.
+	StackDepth int
+	// Epoch is the wall-clock time at virtual time zero (what Date.now() adds to).
+	Epoch time.Time
+	// Cores is the number of simulated CPU cores (os.cpus().length).
+	Cores int
+	// TransformModule turns an ES module into a script (package transform/esm); nil means
+	// ES modules are not available in this build.
+	TransformModule func(src, filename string) (imports []string, code string, err error)
+	// LowerScript rewrites a CommonJS file that goja cannot parse (dynamic import(), for
+	// await, async generators); nil means such files are syntax errors.
+	LowerScript func(src, filename string) (string, error)
+	// MaxCallbacks and MaxOutput bound a run (see engine.Limits).
+	MaxCallbacks int
+	MaxOutput    int
+	// Write receives every write to stdout or stderr of any process.
+	Write func(stream, text string)
+}
+
+// Process is one simulated OS process.
+type Process struct {
+	cfg      *Config
+	sched    *loop.Scheduler
+	PID      int
+	PPID     int
+	Argv     []string
+	Env      map[string]string
+	Cwd      string
+	FS       *vfs.FS
+	Pool     *loop.Pool
+	ExitCode int
+	exited   bool
+	main     *Realm
+	// Stopped says why a limit ended the process, if one did.
+	Stopped   string
+	callbacks int
+	output    int
+	threadIDs *int
+	// sources keeps every loaded file's text, for the source line of an error report.
+	sources    map[string]string
+	warnedOnce bool
+}
+
+// NewProcess prepares a process; Start runs its main module.
+func NewProcess(cfg *Config, sched *loop.Scheduler, pid int, argv []string, env map[string]string, cwd string, fs *vfs.FS) *Process {
+	p := &Process{cfg: cfg, sched: sched, PID: pid, Argv: argv, Env: env, Cwd: cwd, FS: fs, threadIDs: new(int), sources: map[string]string{}}
+	p.Pool = loop.NewPool(sched, loop.PoolSize(env["UV_THREADPOOL_SIZE"]))
+	p.Pool.NewThreadID = func(name string, index int) int {
+		return p.newThread(name, "pool", index, 0)
+	}
+	return p
+}
+
+// newThread announces a simulated thread in the trace and returns its id.
+func (p *Process) newThread(name, role string, index, parent int) int {
+	id := *p.threadIDs
+	*p.threadIDs++
+	p.sched.Record(p.sched.Now(), trace.Event{Thread: id, Kind: trace.ThreadStart, Name: name, Role: role, N: index, Parent: parent})
+	return id
+}
+
+// Start runs the main module at argv[1] on a new main thread.
+func (p *Process) Start() {
+	id := p.newThread("main thread", "main", 0, 0)
+	p.sched.Spawn(id, p.sched.Now(), func(th *loop.Thread) {
+		p.main = newRealm(p, th)
+		p.main.runMain(p.Argv[1])
+	})
+}
+
+// write sends program output to the run's sink and the trace, within the output budget.
+func (p *Process) write(th int, at time.Duration, stream, text string) {
+	if p.cfg.MaxOutput > 0 && p.output+len(text) > p.cfg.MaxOutput {
+		p.stop("the program wrote more than the output limit of " + byteSize(p.cfg.MaxOutput))
+		return
+	}
+	p.output += len(text)
+	p.sched.Record(at, trace.Event{Thread: th, Kind: trace.Write, Stream: stream, Text: text})
+	if p.cfg.Write != nil {
+		p.cfg.Write(stream, text)
+	}
+}
+
+// Ended reports whether the process finished (exit, fatal error) rather than being stopped.
+func (p *Process) Ended() bool { return p.exited }
+
+// Stop ends the whole run because a limit was reached.
+func (p *Process) Stop(why string) { p.stop(why) }
+
+// stop ends the whole run because a limit was reached.
+func (p *Process) stop(why string) {
+	if p.Stopped != "" {
+		return
+	}
+	p.Stopped = why
+	if p.main != nil {
+		p.Stopped += "; still pending: " + p.main.loop.Pending()
+		p.main.halt()
+	}
+	p.sched.Record(p.sched.Now(), trace.Event{Kind: trace.Note, Text: "stopped: " + p.Stopped})
+	p.sched.Stop()
+}
+
+func byteSize(n int) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
+}

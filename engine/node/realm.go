@@ -1,0 +1,146 @@
+package node
+
+import (
+	"math/rand"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"looplab/engine/loop"
+	"looplab/engine/trace"
+)
+
+// Realm is one JavaScript thread of a process: a goja runtime with its own loop, nextTick
+// queue and module cache.
+type Realm struct {
+	proc *Process
+	rt   *goja.Runtime
+	th   *loop.Thread
+	loop *loop.Loop
+
+	trampoline goja.Callable
+	takeTick   goja.Value
+	ticks      []*loop.Task
+	running    *loop.Task // the tick or callback whose code runs now
+	current    int        // id of the task whose callback runs now (Host.CurrentTask)
+
+	modules    map[string]*goja.Object // module cache: built-in name or absolute path → module object
+	builtins   map[string]goja.Value   // loaded built-in modules by name
+	process    *goja.Object            // the `process` object (an EventEmitter)
+	unhandled  []*goja.Promise         // rejected promises without a handler, in order
+	exiting    bool                    // 'exit' is being or has been emitted
+	dead       bool                    // the thread must not run more JavaScript
+	fatalError bool                    // an uncaught exception ended the thread
+
+	cost costMeter
+	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
+	kHandle *goja.Symbol
+	// syntaxHeaders holds the "file:line / source / caret" header of SyntaxErrors we created.
+	syntaxHeaders map[*goja.Object]string
+	mainModule    *goja.Object
+	errorPrototype *goja.Object
+	esm            map[string]*esmRecord
+	esmDriverFn    goja.Callable
+	timeoutClass  goja.Value
+	immediateClass goja.Value
+}
+
+// exitSignal is the interrupt value that unwinds JavaScript after process.exit().
+type exitSignal struct{}
+
+func newRealm(p *Process, th *loop.Thread) *Realm {
+	r := &Realm{proc: p, th: th, rt: goja.New(), modules: map[string]*goja.Object{}, builtins: map[string]goja.Value{}}
+	r.loop = loop.New(th, r)
+	r.kHandle = goja.NewSymbol("looplab.handle")
+	r.syntaxHeaders = map[*goja.Object]string{}
+	r.esm = map[string]*esmRecord{}
+	r.cost = newCostMeter(p.cfg)
+	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	r.rt.SetTimeSource(func() time.Time {
+		r.clockRead()
+		return p.cfg.Epoch.Add(r.th.Now())
+	})
+	seed := time.Now().UnixNano()
+	if p.cfg.Deterministic {
+		seed = int64(p.PID)
+	}
+	r.rt.SetRandSource(rand.New(rand.NewSource(seed)).Float64)
+	// A backstop only: the call-stack guard throws a catchable RangeError well before this.
+	r.rt.SetMaxCallStackSize(p.cfg.StackDepth * 4)
+	r.rt.SetPromiseRejectionTracker(r.trackRejection)
+	r.errorPrototype = r.rt.Get("Error").ToObject(r.rt).Get("prototype").(*goja.Object)
+	r.trampoline = r.compileTrampoline()
+	r.takeTick = r.rt.ToValue(r.nextTick)
+	r.installGlobals()
+	return r
+}
+
+// CurrentTask implements loop.Host.
+func (r *Realm) CurrentTask() int { return r.current }
+
+// record adds a trace event on this thread at its current time.
+func (r *Realm) record(e trace.Event) {
+	e.Thread = r.th.ID
+	r.proc.sched.Record(r.th.Now(), e)
+}
+
+// newTask prepares a task queued by the running code: its id, its label and its cause.
+func (r *Realm) newTask(queue, label string, fn any) loop.Task {
+	return loop.Task{ID: r.proc.sched.NewTaskID(), Queue: queue, Label: label, Cause: r.current, Fn: fn}
+}
+
+// halt stops the thread: no more JavaScript runs on it.
+func (r *Realm) halt() {
+	r.dead = true
+	r.loop.Stop()
+	r.rt.Interrupt(exitSignal{})
+}
+
+// write is console and process.stdout output from this thread.
+func (r *Realm) write(stream, text string) {
+	r.charge()
+	r.proc.write(r.th.ID, r.th.Now(), stream, text)
+}
+
+// costMeter turns the work a callback does into virtual CPU time.
+type costMeter struct {
+	scale        float64 // measured goja time → simulated V8 time; 0 in deterministic mode
+	perRead      time.Duration
+	perCallback  time.Duration
+	sliceStarted time.Time
+}
+
+// Costs of counted work, chosen so that a busy-wait on Date.now() ends after a bounded number
+// of iterations and a callback never takes zero time.
+const (
+	costPerClockRead = time.Microsecond
+	costPerCallback  = time.Microsecond
+)
+
+func newCostMeter(cfg *Config) costMeter {
+	m := costMeter{scale: cfg.CostScale, perRead: costPerClockRead, perCallback: costPerCallback}
+	if cfg.Deterministic {
+		m.scale = 0
+	}
+	return m
+}
+
+// charge moves the thread's clock forward by the work done since the last charge.
+func (r *Realm) charge() {
+	if r.cost.scale > 0 {
+		now := time.Now()
+		r.th.Spend(time.Duration(float64(now.Sub(r.cost.sliceStarted)) * r.cost.scale))
+		r.cost.sliceStarted = now
+	}
+}
+
+// clockRead is every read of the clock by JavaScript: it costs a little, so that busy-waits end.
+func (r *Realm) clockRead() {
+	r.charge()
+	r.th.Spend(r.cost.perRead)
+}
+
+func (r *Realm) beginSlice() {
+	r.cost.sliceStarted = time.Now()
+	r.th.Spend(r.cost.perCallback)
+}

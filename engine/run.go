@@ -1,0 +1,148 @@
+package engine
+
+import (
+	"fmt"
+	"path"
+	"runtime"
+	"strings"
+	"time"
+
+	"looplab/engine/loop"
+	"looplab/engine/node"
+	"looplab/engine/trace"
+	"looplab/engine/vfs"
+)
+
+// Syntax lowers source that goja cannot parse. engine/transform/esm provides it; a build that
+// leaves it out (to keep the browser's first download small) runs CommonJS only.
+type Syntax interface {
+	// Module turns an ES module into a script (see engine/transform/esm).
+	Module(src, filename string) (imports []string, code string, err error)
+	// Script lowers a CommonJS file with dynamic import(), for await or async generators.
+	Script(src, filename string) (string, error)
+}
+
+// Defaults for Options and Limits.
+const (
+	DefaultCores       = 4
+	defaultVirtualTime = time.Hour
+	defaultEvents      = 200_000
+	defaultCallbacks   = 1_000_000
+	defaultOutput      = 1 << 20
+	defaultStackDepth  = 10_000
+	// firstPID is the pid of the main process; Node prints real pids, the simulation a fixed one.
+	firstPID = 4242
+)
+
+// costScale converts measured goja time into simulated V8 time: goja runs tight JavaScript
+// about 100 times slower than V8 natively and about 700 times slower in wasm
+// (docs/cost-model.md has the measurements).
+func costScale() float64 {
+	if runtime.GOARCH == "wasm" {
+		return 1.0 / 700
+	}
+	return 1.0 / 100
+}
+
+// Run runs one program to its end, or until a limit stops it.
+func Run(opts Options) (res Result) {
+	lim := opts.Limits.withDefaults()
+	var out, errOut strings.Builder
+	var rec *trace.Recorder
+	if opts.Trace {
+		rec = trace.NewRecorder(opts.Main, lim.Events)
+	}
+	sched := loop.NewScheduler(rec)
+	sched.Limit = lim.VirtualTime
+	epoch := time.Now()
+	if opts.Deterministic {
+		epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	fs := vfs.New(func() time.Time { return epoch.Add(sched.Now()) })
+	fs.MkdirAll("/tmp")
+	for name, data := range opts.Files {
+		fs.MkdirAll(path.Dir(name))
+		fs.WriteFile(name, data, false)
+	}
+	cfg := &node.Config{
+		Deterministic: opts.Deterministic,
+		CostScale:     costScale(),
+		StackDepth:    lim.StackDepth,
+		Epoch:         epoch,
+		Cores:         max(opts.Cores, 0),
+		MaxCallbacks:  lim.Callbacks,
+		MaxOutput:     lim.OutputBytes,
+		Write: func(stream, text string) {
+			if stream == "stderr" {
+				errOut.WriteString(text)
+				if opts.Stderr != nil {
+					opts.Stderr(text)
+				}
+				return
+			}
+			out.WriteString(text)
+			if opts.Stdout != nil {
+				opts.Stdout(text)
+			}
+		},
+	}
+	if cfg.Cores == 0 {
+		cfg.Cores = DefaultCores
+	}
+	if opts.Syntax != nil {
+		cfg.TransformModule = opts.Syntax.Module
+		cfg.LowerScript = opts.Syntax.Script
+	}
+	cwd := opts.Cwd
+	if cwd == "" {
+		cwd = path.Dir(opts.Main)
+	}
+	env := opts.Env
+	if env == nil {
+		env = map[string]string{}
+	}
+	proc := node.NewProcess(cfg, sched, firstPID, append([]string{"/usr/local/bin/node", opts.Main}, opts.Args...), env, cwd, fs)
+	defer func() {
+		// A panic here is a broken engine invariant, never the user's fault: report it as such.
+		if x := recover(); x != nil {
+			res = Result{Stdout: out.String(), Stderr: errOut.String() + fmt.Sprintf("looplab: internal engine error: %v\n", x), ExitCode: 70}
+		}
+	}()
+	sched.OnLimit = func() { proc.Stop(fmt.Sprintf("the program ran past the limit of %s of simulated time", lim.VirtualTime)) }
+	proc.Start()
+	sched.Run()
+	if !proc.Ended() && proc.Stopped == "" {
+		proc.Stop("the program waits for something that can never happen")
+	}
+	res = Result{Stdout: out.String(), Stderr: errOut.String(), ExitCode: proc.ExitCode, Stopped: proc.Stopped, Trace: rec.Trace()}
+	if proc.Stopped != "" {
+		msg := "looplab: stopped: " + proc.Stopped + "\n"
+		res.Stderr += msg
+		if opts.Stderr != nil {
+			opts.Stderr(msg)
+		}
+		if res.ExitCode == 0 {
+			res.ExitCode = 124
+		}
+	}
+	return res
+}
+
+func (l Limits) withDefaults() Limits {
+	if l.VirtualTime == 0 {
+		l.VirtualTime = defaultVirtualTime
+	}
+	if l.Events == 0 {
+		l.Events = defaultEvents
+	}
+	if l.Callbacks == 0 {
+		l.Callbacks = defaultCallbacks
+	}
+	if l.OutputBytes == 0 {
+		l.OutputBytes = defaultOutput
+	}
+	if l.StackDepth == 0 {
+		l.StackDepth = defaultStackDepth
+	}
+	return l
+}

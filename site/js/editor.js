@@ -1,0 +1,67 @@
+// The code editor: CodeMirror 6 with JavaScript highlighting, line numbers, history, and a
+// highlighted line for the source line that is running at the current step.
+import { EditorState, StateEffect, StateField } from '@codemirror/state';
+import {
+  EditorView, Decoration, keymap, lineNumbers, highlightActiveLineGutter, drawSelection,
+} from '@codemirror/view';
+import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
+import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { javascript } from '@codemirror/lang-javascript';
+
+const setRunning = StateEffect.define();
+const runningLine = Decoration.line({ class: 'cm-running-line', attributes: { 'aria-current': 'step' } });
+
+const runningField = StateField.define({
+  create: () => Decoration.none,
+  update(deco, tr) {
+    for (const e of tr.effects) {
+      if (e.is(setRunning)) {
+        const n = e.value;
+        if (!n || n > tr.state.doc.lines) return Decoration.none;
+        return Decoration.set([runningLine.range(tr.state.doc.line(n).from)]);
+      }
+    }
+    return tr.docChanged ? Decoration.none : deco;
+  },
+  provide: (f) => EditorView.decorations.from(f),
+});
+
+export function createEditor(parent, doc, { onRun, label }) {
+  const view = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc,
+      extensions: [
+        lineNumbers(),
+        highlightActiveLineGutter(),
+        history(),
+        drawSelection(),
+        indentOnInput(),
+        bracketMatching(),
+        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        javascript(),
+        runningField,
+        // Tab indents, so Escape then Tab leaves the editor (CodeMirror's documented escape hatch).
+        keymap.of([
+          { key: 'Mod-Enter', run: () => { onRun(); return true; } },
+          ...defaultKeymap, ...historyKeymap, indentWithTab,
+        ]),
+        EditorView.contentAttributes.of({ 'aria-label': label }),
+      ],
+    }),
+  });
+  return {
+    view,
+    get code() { return view.state.doc.toString(); },
+    set code(text) {
+      view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    },
+    // showRunning marks line n (1-based) as the one running, or none for 0.
+    showRunning(n) {
+      view.dispatch({ effects: setRunning.of(n) });
+      if (n && n <= view.state.doc.lines) {
+        view.dispatch({ effects: EditorView.scrollIntoView(view.state.doc.line(n).from, { y: 'nearest' }) });
+      }
+    },
+  };
+}

@@ -1,0 +1,88 @@
+// Page entry: one engine worker per page, one playground, fed by the lesson's blocks or, on the
+// sandbox, by the share link in the fragment.
+import { Runner } from './runner.js';
+import { createPlayground } from './playground.js';
+import { decodeShare } from './share.js';
+
+const SANDBOX_START = `// Edit me, then press Run (or Ctrl+Enter).
+const fs = require('fs');
+
+console.log('start');
+setTimeout(() => console.log('timeout'), 0);
+setImmediate(() => console.log('immediate'));
+fs.readFile(__filename, () => console.log('file read'));
+process.nextTick(() => console.log('nextTick'));
+Promise.resolve().then(() => console.log('promise'));
+console.log('end');
+`;
+
+function registerServiceWorker() {
+  // Offline after the first visit; the worker answers from the network first, so a new build
+  // is always taken when online.
+  if ('serviceWorker' in navigator && window.isSecureContext) {
+    navigator.serviceWorker.register('sw.js').catch(() => {});
+  }
+}
+
+function lessonPage(root, runner) {
+  const blocks = JSON.parse(document.getElementById('lesson-data').textContent) || [];
+  const pg = createPlayground(root, runner);
+  const figures = [...document.querySelectorAll('figure.runnable')];
+  const open = (i, scroll) => {
+    const f = figures[i];
+    pg.load(blocks[i], `${f.querySelector('.runnable-kind').textContent} ${i + 1} of ${blocks.length}`);
+    figures.forEach((x) => x.toggleAttribute('data-current', x === f));
+    figures.forEach((x) => x.querySelector('.load-block').setAttribute('aria-pressed', String(x === f)));
+    if (scroll) root.scrollIntoView({ behavior: 'smooth', block: 'start' });
+  };
+  for (const b of document.querySelectorAll('.load-block')) {
+    b.hidden = false;
+    b.addEventListener('click', () => open(Number(b.dataset.block), true));
+  }
+  if (blocks.length) open(0, false);
+  return pg;
+}
+
+function sandboxPage(root, runner) {
+  const form = document.querySelector('[data-machine]');
+  const machine = () => {
+    const n = (name) => Number(form.elements[name].value) || 0;
+    const o = { cores: n('cores') || 4, env: { UV_THREADPOOL_SIZE: String(n('pool') || 4) } };
+    if (n('bigMB') > 0) o.files = [{ name: 'big.txt', size: n('bigMB') * 1e6 }];
+    return o;
+  };
+  const pg = createPlayground(root, runner, { title: 'Your program', machine });
+  const fromFragment = () => {
+    const shared = decodeShare(location.hash.slice(1));
+    const b = shared || { lang: 'js', code: SANDBOX_START, options: {} };
+    const o = b.options;
+    if (o.cores) form.elements.cores.value = o.cores;
+    if (o.env?.UV_THREADPOOL_SIZE) form.elements.pool.value = o.env.UV_THREADPOOL_SIZE;
+    const big = (o.files || []).find((f) => f.name === 'big.txt' && f.size);
+    form.elements.bigMB.value = big ? Math.round(big.size / 1e6) : 0;
+    pg.load(b, shared ? 'Shared program' : 'Your program');
+  };
+  window.addEventListener('hashchange', fromFragment);
+  fromFragment();
+  return pg;
+}
+
+function main() {
+  registerServiceWorker();
+  const root = document.querySelector('[data-playground]');
+  if (!root) return;
+  let pg;
+  const runner = new Runner({
+    onStatus: (kind, detail) => {
+      if (kind === 'ready') {
+        document.documentElement.dataset.engine = 'ready';
+        pg?.setReady(`Ready (engine loaded in ${Math.round(detail)} ms).`);
+      } else if (kind === 'failed') {
+        pg?.setReady(`The engine could not start: ${detail}`);
+      }
+    },
+  });
+  pg = root.dataset.playground === 'sandbox' ? sandboxPage(root, runner) : lessonPage(root, runner);
+}
+
+main();

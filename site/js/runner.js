@@ -1,0 +1,73 @@
+// Runner owns the engine's Web Worker. The engine never runs on the page's thread; a run that
+// passes the time limit, or a worker that crashes, is ended by terminating the worker, and a
+// fresh one is started at once so the next run does not wait for a reload.
+
+const workerURL = 'assets/worker.js';
+
+export class Runner {
+  constructor({ timeLimitMs = 5000, onStatus = () => {} } = {}) {
+    this.timeLimitMs = timeLimitMs;
+    this.onStatus = onStatus;
+    this.nextId = 1;
+    this.start();
+  }
+
+  start() {
+    this.worker = new Worker(workerURL);
+    this.pending = null;
+    this.readyAt = null;
+    this.ready = new Promise((resolve, reject) => {
+      this.worker.onmessage = (e) => {
+        const m = e.data;
+        if (m.type === 'ready') {
+          this.readyAt = performance.now();
+          this.onStatus('ready', m.ms);
+          resolve();
+        } else if (m.type === 'fatal') {
+          reject(new Error(m.message));
+        } else if (m.type === 'result' && this.pending && this.pending.id === m.id) {
+          this.finish({ kind: 'done', reply: m.reply });
+        }
+      };
+      this.worker.onerror = (e) => {
+        e.preventDefault();
+        const message = e.message || 'the engine stopped unexpectedly';
+        if (this.pending) {
+          this.restart({ kind: 'crashed', message });
+        } else {
+          reject(new Error(message));
+        }
+      };
+    });
+    this.ready.catch((err) => this.onStatus('failed', err.message));
+  }
+
+  // run resolves to {kind: 'done', reply}, {kind: 'timeout', ms} or {kind: 'crashed', message}.
+  async run(request) {
+    if (this.pending) {
+      this.restart({ kind: 'superseded' });
+    }
+    await this.ready;
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => this.restart({ kind: 'timeout', ms: this.timeLimitMs }), this.timeLimitMs);
+      this.pending = { id, resolve, timer };
+      this.worker.postMessage({ id, request });
+    });
+  }
+
+  finish(outcome) {
+    const p = this.pending;
+    this.pending = null;
+    clearTimeout(p.timer);
+    p.resolve(outcome);
+  }
+
+  restart(outcome) {
+    this.worker.terminate();
+    if (this.pending) {
+      this.finish(outcome);
+    }
+    this.start();
+  }
+}

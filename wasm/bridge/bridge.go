@@ -1,0 +1,106 @@
+// Package bridge turns a run request from the page into engine options and the engine's
+// result into the reply the page replays. It holds everything of the browser bridge that does
+// not need a browser, so it builds and tests natively; package main in wasm/ only wires it to
+// JavaScript.
+package bridge
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+
+	"looplab/engine"
+	"looplab/engine/trace"
+	"looplab/lessons/goal"
+)
+
+// Request is what the page posts to the worker: the program, its simulated machine, and the
+// goal of an exercise if it is one.
+type Request struct {
+	Files map[string]string `json:"files"` // absolute path to content
+	// Sized files are generated here rather than posted, so that the lesson's 100 MB file does
+	// not cross postMessage. Absolute path to size in bytes.
+	Sized map[string]int64  `json:"sized,omitempty"`
+	Main  string            `json:"main"`
+	Env   map[string]string `json:"env,omitempty"`
+	Cores int               `json:"cores,omitempty"`
+	Goal  []goal.Check      `json:"goal,omitempty"`
+}
+
+// Reply is what the worker posts back. Trace is the engine's own JSON, passed through as is.
+type Reply struct {
+	Stdout   string          `json:"stdout"`
+	Stderr   string          `json:"stderr"`
+	ExitCode int             `json:"exitCode"`
+	Stopped  string          `json:"stopped,omitempty"`
+	Trace    json.RawMessage `json:"trace,omitempty"`
+	Verdicts []goal.Verdict  `json:"verdicts,omitempty"`
+	Error    string          `json:"error,omitempty"` // a host failure, not the program's
+}
+
+// Run decodes one request, runs it deterministically with a trace, and encodes the reply.
+// It never returns an error: a host failure is reported in Reply.Error so the page can say so.
+func Run(request []byte) []byte {
+	reply, err := run(request)
+	if err != nil {
+		return Failed(err.Error())
+	}
+	b, _ := json.Marshal(reply)
+	return b
+}
+
+// Failed is the reply for a host failure that stopped the run (message says which).
+func Failed(message string) []byte {
+	b, _ := json.Marshal(Reply{Error: message, ExitCode: -1})
+	return b
+}
+
+func run(request []byte) (Reply, error) {
+	var req Request
+	if err := json.Unmarshal(request, &req); err != nil {
+		return Reply{}, fmt.Errorf("decode run request: %w", err)
+	}
+	files := make(map[string][]byte, len(req.Files)+len(req.Sized))
+	for p, s := range req.Files {
+		files[p] = []byte(s)
+	}
+	for p, n := range req.Sized {
+		files[p] = filler(p, n)
+	}
+	res := engine.Run(engine.Options{
+		Files:         files,
+		Main:          req.Main,
+		Env:           req.Env,
+		Cores:         req.Cores,
+		Deterministic: true, // the page, the lesson tests and a shared link must see the same run
+		Trace:         true,
+	})
+	reply := Reply{Stdout: res.Stdout, Stderr: res.Stderr, ExitCode: res.ExitCode, Stopped: res.Stopped}
+	if res.Trace != nil {
+		var buf bytes.Buffer
+		if err := trace.Encode(&buf, res.Trace); err != nil {
+			return Reply{}, err
+		}
+		reply.Trace = buf.Bytes()
+	}
+	if len(req.Goal) > 0 {
+		reply.Verdicts = goal.Judge(req.Goal, goal.Outcome{Stdout: res.Stdout, ExitCode: res.ExitCode, Trace: res.Trace})
+	}
+	return reply, nil
+}
+
+// filler makes n bytes of printable content that depend only on the path, so runs repeat.
+func filler(path string, n int64) []byte {
+	var seed uint64
+	for _, c := range []byte(path) {
+		seed = seed*31 + uint64(c)
+	}
+	r := rand.New(rand.NewPCG(seed, uint64(n)))
+	b := make([]byte, n)
+	const alphabet = "abcdefghijklmnopqrstuvwxyz0123456789 \n"
+	for i := range b {
+		b[i] = alphabet[r.IntN(len(alphabet))]
+	}
+	return b
+}

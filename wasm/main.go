@@ -1,0 +1,51 @@
+//go:build js && wasm
+
+// Command wasm is the engine compiled for the browser. It runs inside a Web Worker (never on
+// the page's thread: a program that never yields would freeze the page, and js/wasm has no
+// preemption), exposes one function, looplabRun(requestJSON) → replyJSON, and then tells the
+// worker script it is ready.
+//
+// The ES-module transform (engine/transform/esm, built on esbuild) is deliberately not linked
+// here: it would add about 1.7 MB brotli to a binary that must stay under 3.5 MB. The worker
+// loads it as a second module only when a program needs it (see site/js/worker.js).
+package main
+
+import (
+	"fmt"
+	"runtime/debug"
+
+	"github.com/hack-pad/safejs"
+
+	"looplab/wasm/bridge"
+)
+
+func main() {
+	run, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (reply any) {
+		// A panic is a broken engine invariant; report it to the page instead of killing
+		// the worker, so the page can say what happened and keep this worker.
+		defer func() {
+			if p := recover(); p != nil {
+				reply = string(bridge.Failed(fmt.Sprintf("engine panic: %v\n%s", p, debug.Stack())))
+			}
+		}()
+		if len(args) != 1 {
+			return string(bridge.Failed("looplabRun takes one JSON string"))
+		}
+		request, err := args[0].String()
+		if err != nil {
+			return string(bridge.Failed(err.Error()))
+		}
+		return string(bridge.Run([]byte(request)))
+	})
+	if err != nil {
+		panic(err)
+	}
+	if err := safejs.Global().Set("looplabRun", run); err != nil {
+		panic(err)
+	}
+	ready, err := safejs.Global().Get("looplabReady")
+	if err == nil {
+		_, _ = ready.Invoke()
+	}
+	select {} // keep the exported function alive for as long as the worker lives
+}
