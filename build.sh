@@ -36,15 +36,23 @@ go run ./site/pagegen -lessons lessons -out "$out"
 
 # Precompressed copies for servers that send them by Accept-Encoding. A file unchanged since the
 # last build keeps its copies, so a lesson edit does not recompress the 20 MB engine.
+# LOOPLAB_BROTLI=0 skips brotli (about 80 s for the engine at quality 11); serve uses it for
+# quick rebuilds. Deploy a build made without it.
 have_brotli=1
-command -v brotli >/dev/null || { have_brotli=0; echo "build.sh: brotli not installed (apt-get install brotli); skipping .br files" >&2; }
+if [ "${LOOPLAB_BROTLI:-1}" = 0 ]; then
+  have_brotli=0
+elif ! command -v brotli >/dev/null; then
+  have_brotli=0
+  echo "build.sh: brotli not installed (apt-get install brotli); skipping .br files" >&2
+fi
 find "$out" -type f \( -name '*.wasm' -o -name '*.js' -o -name '*.css' -o -name '*.html' -o -name '*.svg' \) -size +1k |
 while read -r f; do
   old="dist/${f#"$out"/}"
   for ext in gz br; do
-    [ "$ext" = br ] && [ "$have_brotli" = 0 ] && continue
     if [ -f "$old.$ext" ] && cmp -s "$f" "$old"; then
       cp -p "$old.$ext" "$f.$ext"
+    elif [ "$ext" = br ] && [ "$have_brotli" = 0 ]; then
+      continue
     elif [ "$ext" = gz ]; then
       gzip -9 -n -k "$f"
     else

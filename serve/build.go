@@ -62,6 +62,9 @@ func (b *builder) buildIfStale() error {
 	start := time.Now()
 	cmd := exec.Command("bash", "build.sh")
 	cmd.Dir = b.root
+	// Brotli at quality 11 takes over a minute for the engine; a development build skips it
+	// (and keeps the .br of an unchanged engine). Run ./build.sh for a build to deploy.
+	cmd.Env = append(os.Environ(), "LOOPLAB_BROTLI=0")
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return fmt.Errorf("%s%w", out, err)

@@ -106,7 +106,11 @@ func (r *Realm) loadESMGraph(file, from string, seen map[string]bool, order *[]*
 	rec := &esmRecord{file: file, imports: imports, namespace: r.rt.NewObject()}
 	rec.tla = strings.Contains(code, "await") // refined by the transform when it can tell
 	r.esm[file] = rec
-	prg, err := r.compile(file, code)
+	first := len(r.funcs)
+	prg, err := r.compileUser(file, code)
+	if err == nil && first < len(r.funcs) {
+		r.funcs[first].Name = moduleFrameName(file)
+	}
 	if err != nil {
 		panic(r.syntaxError(file, err))
 	}

@@ -34,6 +34,13 @@ func (r *Realm) internalBinding(name string) goja.Value {
 func (r *Realm) installGlobals() {
 	g := r.rt.GlobalObject()
 	g.Set("global", g)
+	r.installGuard(g)
+	// goja has no Symbol.asyncIterator; the lowered for-await helpers look it up by this name.
+	if sym := r.rt.Get("Symbol").ToObject(r.rt); goja.IsUndefined(sym.Get("asyncIterator")) {
+		forFn, _ := goja.AssertFunction(sym.Get("for"))
+		v, _ := forFn(sym, r.rt.ToValue("Symbol.asyncIterator"))
+		sym.DefineDataProperty("asyncIterator", v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
+	}
 	r.installTimers(g)
 	g.Set("queueMicrotask", r.queueMicrotask)
 	r.process = r.newProcessObject()

@@ -61,7 +61,7 @@ func (r *Realm) setTimer(call goja.FunctionCall, repeat bool) goja.Value {
 	}
 	var args []goja.Value
 	if len(call.Arguments) > 2 {
-		args = call.Arguments[2:]
+		args = append([]goja.Value(nil), call.Arguments[2:]...)
 	}
 	label := fmt.Sprintf("%s %d ms, %s", name, ms, r.callSite())
 	var obj *goja.Object
@@ -101,7 +101,7 @@ func (r *Realm) setImmediate(call goja.FunctionCall) goja.Value {
 	r.charge()
 	var args []goja.Value
 	if len(call.Arguments) > 1 {
-		args = call.Arguments[1:]
+		args = append([]goja.Value(nil), call.Arguments[1:]...)
 	}
 	task := r.newTask(trace.QueueImmediate, "setImmediate, "+r.callSite(), nil)
 	im := r.loop.SetImmediate(task)
@@ -118,7 +118,7 @@ func (r *Realm) queueNextTick(call goja.FunctionCall) goja.Value {
 	}
 	var args []goja.Value
 	if len(call.Arguments) > 1 {
-		args = call.Arguments[1:]
+		args = append([]goja.Value(nil), call.Arguments[1:]...)
 	}
 	r.charge()
 	t := r.newTask(trace.QueueNextTick, "process.nextTick, "+r.callSite(), call0(fn, goja.Undefined(), args))

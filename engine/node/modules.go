@@ -69,16 +69,11 @@ func (r *Realm) compileFunction(filename, src string) goja.Callable {
 	return fn
 }
 
-// compile parses and compiles source; the call-stack guard is added here when available.
+// compile compiles the engine's own JavaScript (lib/*.js): no call-stack guard, so that
+// Node's internals stay off the simulated stack, as V8 keeps them out of user stack traces.
 func (r *Realm) compile(filename, src string) (*goja.Program, error) {
-	if compileHook != nil {
-		return compileHook(r, filename, src)
-	}
 	return goja.Compile(filename, src, false)
 }
-
-// compileHook is set by the call-stack guard (guard.go).
-var compileHook func(r *Realm, filename, src string) (*goja.Program, error)
 
 // cjsWrapper is Node's module wrapper, with one more parameter for dynamic import().
 const cjsWrapper = "(function (exports, require, module, __filename, __dirname, __ll_import) {"
@@ -188,11 +183,16 @@ func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
 	if len(body) != len(src) {
 		body = "//" + body // keep a shebang line as a comment, so lines still match
 	}
-	prg, err := r.compile(filename, cjsWrapper+body+"\n})")
+	first := len(r.funcs)
+	prg, err := r.compileUser(filename, cjsWrapper+body+"\n})")
 	if err != nil && r.proc.cfg.LowerScript != nil {
 		if lowered, lerr := r.proc.cfg.LowerScript(body, filename); lerr == nil {
-			prg, err = r.compile(filename, cjsWrapper+lowered+"\n})")
+			first = len(r.funcs)
+			prg, err = r.compileUser(filename, cjsWrapper+lowered+"\n})")
 		}
+	}
+	if err == nil && first < len(r.funcs) {
+		r.funcs[first].Name = moduleFrameName(filename)
 	}
 	if err != nil {
 		panic(r.syntaxError(filename, err))

@@ -41,6 +41,10 @@ type Realm struct {
 	errorPrototype *goja.Object
 	esm            map[string]*esmRecord
 	esmDriverFn    goja.Callable
+	microtask      *reaction // the promise job running now, for the trace
+	funcs          []funcInfo // every instrumented function, by id
+	stack          []frame    // the simulated call stack of user functions
+	awaiting       int        // the function whose await registers the next reaction
 	timeoutClass  goja.Value
 	immediateClass goja.Value
 }
@@ -53,6 +57,7 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.loop = loop.New(th, r)
 	r.kHandle = goja.NewSymbol("looplab.handle")
 	r.syntaxHeaders = map[*goja.Object]string{}
+	r.awaiting = -1
 	r.esm = map[string]*esmRecord{}
 	r.cost = newCostMeter(p.cfg)
 	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())
@@ -68,6 +73,7 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	// A backstop only: the call-stack guard throws a catchable RangeError well before this.
 	r.rt.SetMaxCallStackSize(p.cfg.StackDepth * 4)
 	r.rt.SetPromiseRejectionTracker(r.trackRejection)
+	r.rt.SetAsyncContextTracker(r)
 	r.errorPrototype = r.rt.Get("Error").ToObject(r.rt).Get("prototype").(*goja.Object)
 	r.trampoline = r.compileTrampoline()
 	r.takeTick = r.rt.ToValue(r.nextTick)

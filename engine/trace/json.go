@@ -1,6 +1,7 @@
 package trace
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -22,16 +23,19 @@ func Encode(w io.Writer, t *Trace) error {
 	if _, err := fmt.Fprintf(w, "%s,\"events\":[\n", b[:len(b)-1]); err != nil {
 		return err
 	}
+	var line bytes.Buffer
+	enc := json.NewEncoder(&line)
+	enc.SetEscapeHTML(false) // labels like "<anonymous>" stay readable
 	for i, e := range t.Events {
-		line, err := json.Marshal(e)
-		if err != nil {
+		line.Reset()
+		if err := enc.Encode(e); err != nil {
 			return fmt.Errorf("encode trace event %d: %w", i, err)
 		}
 		sep := ",\n"
 		if i == len(t.Events)-1 {
 			sep = "\n"
 		}
-		if _, err := fmt.Fprintf(w, "%s%s", line, sep); err != nil {
+		if _, err := fmt.Fprintf(w, "%s%s", bytes.TrimSuffix(line.Bytes(), []byte("\n")), sep); err != nil {
 			return err
 		}
 	}

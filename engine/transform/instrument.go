@@ -70,11 +70,17 @@ func noSourceMapFiles(string) ([]byte, error) { return nil, nil }
 // errors, including those goja's compiler finds (async generators, duplicate
 // declarations), are returned as *SyntaxError.
 func Instrument(src, filename string) (*goja.Program, []FuncInfo, error) {
+	return InstrumentFrom(src, filename, 0)
+}
+
+// InstrumentFrom is Instrument with IDs numbered from firstID, so that a host running many
+// programs in one runtime keeps one table for all of them (FuncInfo[i] has id firstID+i).
+func InstrumentFrom(src, filename string, firstID int) (*goja.Program, []FuncInfo, error) {
 	prg, err := Parse(src, filename)
 	if err != nil {
 		return nil, nil, err
 	}
-	infos := InstrumentAST(prg)
+	infos := instrumentAST(prg, firstID)
 	p, err := goja.CompileAST(prg, false)
 	if err != nil {
 		return nil, nil, syntaxErrorFrom(filename, src, err)
@@ -96,14 +102,17 @@ func Instrument(src, filename string) (*goja.Program, []FuncInfo, error) {
 // Original nodes keep their source positions; the synthesized calls carry the
 // position of the function body's braces, so a RangeError thrown by
 // __ll_enter points at the function being entered.
-func InstrumentAST(prg *ast.Program) []FuncInfo {
-	in := &instrumenter{file: prg.File, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}}
+func InstrumentAST(prg *ast.Program) []FuncInfo { return instrumentAST(prg, 0) }
+
+func instrumentAST(prg *ast.Program, firstID int) []FuncInfo {
+	in := &instrumenter{file: prg.File, base: firstID, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}}
 	Walk(in, prg)
 	return in.infos
 }
 
 type instrumenter struct {
 	file  *file.File
+	base  int // the id of infos[0]
 	infos []FuncInfo
 	// stack holds the IDs of the functions enclosing the node being visited,
 	// innermost last; an await or yield belongs to the innermost one.
@@ -212,7 +221,7 @@ func (in *instrumenter) push(name string, at file.Idx, arrow bool) {
 		name = Anonymous
 	}
 	pos := in.file.Position(int(at) - in.file.Base())
-	in.stack = append(in.stack, len(in.infos))
+	in.stack = append(in.stack, in.base+len(in.infos))
 	in.arrows = append(in.arrows, arrow)
 	in.infos = append(in.infos, FuncInfo{Name: name, Line: pos.Line, Column: pos.Column})
 }

@@ -17,11 +17,11 @@ export function createPlayer({ show, id }) {
 
   const btn = (label, text, onclick, extra = {}) =>
     h('button', { type: 'button', 'aria-label': label, title: label, onclick, ...extra }, text);
-  const toStart = btn('Jump to the start', '⏮', () => go(0));
-  const back = btn('Step back', '◀', () => go(step - 1), { 'aria-keyshortcuts': 'ArrowLeft' });
+  const toStart = btn('Jump to the start', '« Start', () => go(0));
+  const back = btn('Step back', '‹ Back', () => go(step - 1), { 'aria-keyshortcuts': 'ArrowLeft' });
   const play = btn('Play', '▶ Play', () => (timer ? pause() : resume()), { class: 'play', 'aria-keyshortcuts': 'Space' });
-  const fwd = btn('Step forward', '▶|', () => go(step + 1), { 'aria-keyshortcuts': 'ArrowRight' });
-  const toEnd = btn('Jump to the end', '⏭', () => go(length));
+  const fwd = btn('Step forward', 'Step ›', () => go(step + 1), { 'aria-keyshortcuts': 'ArrowRight' });
+  const toEnd = btn('Jump to the end', 'End »', () => go(length));
   const scrub = h('input', { type: 'range', min: '0', max: '0', value: '0', 'aria-label': 'Step', oninput: () => go(Number(scrub.value)) });
   const counter = h('output', { class: 'counter', 'aria-live': 'off' }, '0 / 0');
   const speedSelect = h('select', {
@@ -44,7 +44,7 @@ export function createPlayer({ show, id }) {
   }
   function resume() {
     if (step >= length) go(0);
-    play.textContent = '⏸ Pause';
+    play.textContent = '❚❚ Pause';
     play.setAttribute('aria-label', 'Pause');
     timer = setInterval(() => go(step + 1), 1000 / speed.perSecond);
   }

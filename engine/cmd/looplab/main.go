@@ -55,7 +55,7 @@ func run(args []string) int {
 	res := engine.Run(engine.Options{
 		Files: files, Main: main, Args: flags.Args()[1:], Env: env, Cwd: cwd,
 		Cores: *cores, Deterministic: *deterministic, Trace: *traceOut != "",
-		Syntax: syntax{},
+		Syntax: esm.Syntax{},
 		Stdout: func(s string) { os.Stdout.WriteString(s) },
 		Stderr: func(s string) { os.Stderr.WriteString(s) },
 	})
@@ -116,15 +116,3 @@ func writeTrace(name string, t *trace.Trace) error {
 	return f.Close()
 }
 
-// syntax adapts engine/transform/esm to engine.Syntax.
-type syntax struct{}
-
-func (syntax) Module(src, filename string) ([]string, string, error) {
-	m, err := esm.Module(src, filename)
-	if err != nil {
-		return nil, "", err
-	}
-	return m.Imports, m.Code, nil
-}
-
-func (syntax) Script(src, filename string) (string, error) { return esm.Script(src, filename) }

@@ -118,7 +118,7 @@ Object.defineProperty(EventEmitter, 'defaultMaxListeners', {
     if (typeof arg !== 'number' || arg < 0 || Number.isNaN(arg)) {
       if (typeof arg !== 'number') throw invalidArgType('defaultMaxListeners', 'number', arg);
       throw nodeError(RangeError, 'ERR_OUT_OF_RANGE',
-        'The value of "defaultMaxListeners" is out of range. It must be a non-negative number. Received ' + inspect(arg));
+        'The value of "defaultMaxListeners" is out of range. It must be >= 0. Received ' + inspect(arg));
     }
     defaultMaxListeners = arg;
   },

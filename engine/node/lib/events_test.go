@@ -22,6 +22,12 @@ function __fmtErr(e) { return (e !== null && typeof e === 'object') ? (e.name + 
 function __fmt(r) { if (typeof r === 'string') return r; try { const j = JSON.stringify(r); return j === undefined ? String(r) : j; } catch (e) { return String(r); } }
 `
 
+// nodeCaseProcess stands in for the few process members the modules use; the generator runs
+// node in /tmp so process.cwd() agrees.
+const nodeCaseProcess = `
+globalThis.process = { cwd() { return '/tmp'; }, emitWarning() {}, platform: 'linux', env: {} };
+`
+
 // runNodeCases runs every case in a fresh runtime and compares with Node's answer.
 func runNodeCases(t *testing.T, cases []nodeCase, bindings map[string]map[string]any) {
 	t.Helper()
@@ -29,7 +35,10 @@ func runNodeCases(t *testing.T, cases []nodeCase, bindings map[string]map[string
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			tr := newTestRuntime(t, bindings)
-			if _, err := tr.rt.RunString(nodeCasePrelude); err != nil {
+			// util.js is developed separately; the modules here fall back to their own small
+			// inspect when util has none, so these tables do not depend on its progress.
+			tr.cache["util"] = tr.rt.NewObject()
+			if _, err := tr.rt.RunString(nodeCasePrelude + nodeCaseProcess); err != nil {
 				t.Fatal(err)
 			}
 			var got string
@@ -79,7 +88,7 @@ var eventsNodeCases = []nodeCase{
 	{"duplicate listener removes last", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];const f = () => log.push('f'); const g = () => log.push('g'); e.on('x', f); e.on('x', g); e.on('x', f); e.removeListener('x', f); e.emit('x'); return log.join();`, `f,g`, false},
 	{"remove unknown listener", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('x', () => {}); e.removeListener('x', () => {}); e.removeListener('nope', () => {}); return e.listenerCount('x');`, `1`, false},
 	{"newListener event", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('newListener', (ev, fn) => log.push(String(ev) + ':' + fn.name)); function foo(){} e.on('a', foo); e.once('b', foo); e.prependListener('c', foo); return log;`, `["a:foo","b:foo","c:foo"]`, false},
-	{"newListener fired before add", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('newListener', (ev) => { if (ev === 'x') { e.on('x', () => log.push('B')); } }); e.on('x', () => log.push('A')); e.emit('x'); return log.join();`, `THROW RangeError: Maximum call stack size exceeded`, false},
+	{"newListener fired before add", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];let added = false; e.on('newListener', (ev) => { if (ev === 'x' && !added) { added = true; e.on('x', () => log.push('B')); } }); e.on('x', () => log.push('A')); e.emit('x'); return log.join();`, `B,A`, false},
 	{"removeListener event", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('removeListener', (ev, fn) => log.push(ev + ':' + fn.name)); function foo(){} function bar(){} e.on('a', foo); e.once('a', bar); e.removeListener('a', foo); e.emit('a'); return log;`, `["a:foo","a:bar"]`, false},
 	{"removeAllListeners all with removeListener", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('removeListener', (ev, fn) => log.push(String(ev) + ':' + fn.name)); function a(){} function b(){} e.on('x', a); e.on('y', b); e.on('x', b); e.removeAllListeners(); return [log, e.eventNames()];`, `[["x:b","x:a","y:b"],[]]`, false},
 	{"removeAllListeners type", `const EventEmitter = require('events'); const e = new EventEmitter(); const log = [];e.on('x', () => {}); e.on('x', () => {}); e.on('y', () => {}); e.removeAllListeners('x'); return [e.eventNames(), e.listenerCount('x'), e.listenerCount('y')];`, `[["y"],0,1]`, false},

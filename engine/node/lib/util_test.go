@@ -188,9 +188,9 @@ func TestUtilHost(t *testing.T) {
 	check(`(() => { const e = new TypeError('bad'); e.code = 'E'; const s = util.inspect(e); return s.endsWith("{\n  code: 'E'\n}") + ' ' + s.startsWith('TypeError: bad\n    at '); })()`, `true true`)
 
 	// deprecate warns once through process.emitWarning.
-	tr.eval(`globalThis.warnings = []; globalThis.process = { emitWarning: (msg, type, code) => warnings.push([msg, type, code].join('|')) };`)
+	tr.eval(`globalThis.warnings = []; globalThis.process = { emitWarning: (msg, type, code) => warnings.push([msg, type, typeof code === 'string' ? code : typeof code].join('|')) };`)
 	check(`(() => { const f = util.deprecate((a) => a * 2, 'f is old', 'DEP0'); const r = f(1) + f(2); const g = util.deprecate(() => 0, 'g is old', 'DEP0'); g(); const h = util.deprecate(() => 0, 'h is old'); h(); h(); return r + ' ' + warnings.join(';'); })()`,
-		`6 f is old|DeprecationWarning|DEP0;h is old|DeprecationWarning|`)
+		`6 f is old|DeprecationWarning|DEP0;h is old|DeprecationWarning|function`)
 	tr.eval(`delete globalThis.process`)
 
 	// promisify, callbackify, and promise state across job runs.

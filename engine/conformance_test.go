@@ -1,0 +1,69 @@
+package engine
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// knownGaps lists the conformance cases the engine does not pass yet, each with its reason.
+// A case listed here that passes fails the test too, so the list cannot go stale.
+var knownGaps = map[string]string{}
+
+// conformanceDir finds ../shared/conformance beside the checkout (or $LOOPLAB_CONFORMANCE).
+func conformanceDir(t *testing.T) string {
+	if dir := os.Getenv("LOOPLAB_CONFORMANCE"); dir != "" {
+		return dir
+	}
+	dir, _ := filepath.Abs("../../shared/conformance")
+	if _, err := os.Stat(filepath.Join(dir, "run.sh")); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("conformance corpus not found at %s", dir)
+		}
+		t.Skipf("conformance corpus not found at %s", dir)
+	}
+	return dir
+}
+
+var failLine = regexp.MustCompile(`(?m)^FAIL (\S+): (.*)$`)
+
+// TestConformance runs the corpus of programs recorded under real Node 20 through the CLI,
+// in the normal and the deterministic mode.
+func TestConformance(t *testing.T) {
+	if testing.Short() {
+		t.Skip("conformance corpus: skipped in -short mode")
+	}
+	dir := conformanceDir(t)
+	bin := filepath.Join(t.TempDir(), "looplab")
+	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/looplab").CombinedOutput(); err != nil {
+		t.Fatalf("build CLI: %v\n%s", err, out)
+	}
+	for _, mode := range [][]string{{bin}, {bin, "--deterministic"}} {
+		t.Run(strings.Join(mode[1:], "")+"mode", func(t *testing.T) {
+			cmd := exec.Command(filepath.Join(dir, "run.sh"), append([]string{"--"}, mode...)...)
+			out, _ := cmd.CombinedOutput()
+			failed := map[string]string{}
+			for _, m := range failLine.FindAllStringSubmatch(string(out), -1) {
+				failed[m[1]] = m[2]
+			}
+			if !strings.Contains(string(out), " passed, ") {
+				t.Fatalf("runner printed no summary:\n%s", out)
+			}
+			for name, why := range failed {
+				if _, known := knownGaps[name]; !known {
+					t.Errorf("FAIL %s: %s", name, why)
+				}
+			}
+			for name, reason := range knownGaps {
+				if _, ok := failed[name]; !ok {
+					t.Errorf("%s passes now: remove it from knownGaps (%s)", name, reason)
+				}
+			}
+			lines := strings.Split(strings.TrimSpace(string(out)), "\n")
+			t.Log(lines[len(lines)-1])
+		})
+	}
+}

@@ -1,0 +1,274 @@
+package main
+
+// Browser tests: dist/ served by this package's handler in-process, driven in a real headless
+// Chromium through chromedp. They skip when Chromium is missing, except in CI (CI=true), where
+// they must run.
+
+import (
+	"context"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"looplab/lessons"
+)
+
+var (
+	siteOnce sync.Once
+	siteURL  string
+	siteErr  error
+)
+
+// site builds dist/ if it is stale and serves it, once for all tests.
+func site(t *testing.T) string {
+	t.Helper()
+	siteOnce.Do(func() {
+		if siteErr = newBuilder("..").buildIfStale(); siteErr != nil {
+			return
+		}
+		h, err := newHandler("../dist", nil)
+		if err != nil {
+			siteErr = err
+			return
+		}
+		siteURL = httptest.NewServer(h).URL + "/"
+	})
+	if siteErr != nil {
+		t.Fatalf("build the site: %v", siteErr)
+	}
+	return siteURL
+}
+
+func chromiumPath() string {
+	if p := os.Getenv("CHROMIUM"); p != "" {
+		return p
+	}
+	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// browser starts a fresh headless Chromium with a fresh profile, sized width × height.
+func browser(t *testing.T, width, height int) context.Context {
+	t.Helper()
+	path := chromiumPath()
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("Chromium is required in CI: apt-get install -y chromium")
+		}
+		t.Skip("Chromium is not installed (apt-get install -y chromium); skipping the browser tests")
+	}
+	base := site(t)
+	_ = base
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.NoDefaultBrowserCheck,
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(width, height),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		t.Fatalf("start Chromium: %v", err)
+	}
+	return ctx
+}
+
+func run(t *testing.T, ctx context.Context, actions ...chromedp.Action) {
+	t.Helper()
+	if err := chromedp.Run(ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// shareFragment encodes a program the way site/js/share.js does.
+func shareFragment(code string, options map[string]any) string {
+	b, _ := json.Marshal(map[string]any{"v": 1, "lang": "js", "code": code, "options": options})
+	return "p=" + base64.RawURLEncoding.EncodeToString(b)
+}
+
+const waitReady = `document.documentElement.dataset.engine === 'ready'`
+
+// runAndWait presses Run and waits for the n-th run's replay to be loaded.
+func runAndWait(n int) chromedp.Tasks {
+	return chromedp.Tasks{
+		chromedp.Poll(waitReady, nil, chromedp.WithPollingTimeout(30*time.Second)),
+		chromedp.Click(`button.run`, chromedp.ByQuery),
+		chromedp.Poll(fmt.Sprintf(`document.querySelector('[data-playground]').dataset.runs === '%d'`, n), nil,
+			chromedp.WithPollingTimeout(30*time.Second)),
+	}
+}
+
+// toEnd pauses autoplay and shows the last step.
+var toEnd = chromedp.Click(`button[aria-label="Jump to the end"]`, chromedp.ByQuery)
+
+func consoleText(ctx context.Context, t *testing.T) string {
+	var s string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.console-out').textContent`, &s))
+	return s
+}
+
+func TestLessonRunsAndShowsOutput(t *testing.T) {
+	l, err := lessons.Load("../lessons/01-one-thread.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := l.Blocks[0].Output
+	if want == nil {
+		t.Skip("the first block of lesson 1 has no output block to compare with")
+	}
+	ctx := browser(t, 1280, 900)
+	run(t, ctx, chromedp.Navigate(site(t)+"01-one-thread.html"), runAndWait(1), toEnd)
+	if got := consoleText(ctx, t); got != *want {
+		t.Errorf("console shows\n%s\nwant\n%s", got, *want)
+	}
+	saveScreenshot(t, ctx, "lesson-desktop.png")
+}
+
+// board returns the diagrams' text, which is what a reader sees at the current step.
+func board(t *testing.T, ctx context.Context) string {
+	var s string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.board').innerText`, &s))
+	return s
+}
+
+func TestDiagramsAtStepsAndStepBack(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	code := "setTimeout(() => console.log('timer'), 5);\nprocess.nextTick(() => console.log('tick'));\nconsole.log('main');\n"
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment(code, nil)), runAndWait(1), toEnd,
+		chromedp.Click(`button[aria-label="Jump to the start"]`, chromedp.ByQuery))
+
+	// Step until the nextTick callback is queued; the timer must be queued by then too.
+	var tickQueued bool
+	for i := 0; i < 200 && !tickQueued; i++ {
+		run(t, ctx, chromedp.Click(`button[aria-label="Step forward"]`, chromedp.ByQuery),
+			chromedp.Evaluate(`document.querySelectorAll('.q-nextTick li').length === 1`, &tickQueued))
+	}
+	if !tickQueued {
+		t.Fatal("the nextTick queue never showed the callback")
+	}
+	var timers, stack string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.q-timers .items').innerText`, &timers),
+		chromedp.Evaluate(`document.querySelector('.stack-frames').innerText`, &stack))
+	if !strings.Contains(timers, "due") {
+		t.Errorf("timers diagram at this step: %q, want the timer with its due time", timers)
+	}
+	if stack == "" {
+		t.Errorf("the call stack is empty while the main module runs")
+	}
+	before := board(t, ctx)
+	var step string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('[data-playground]').dataset.step`, &step))
+
+	// Forward to the end and back again, with the keyboard: the picture must be the same.
+	run(t, ctx, chromedp.Focus(`button[aria-label="Step forward"]`, chromedp.ByQuery), chromedp.KeyEvent(kb.End), chromedp.KeyEvent(kb.Home))
+	if got := consoleText(ctx, t); got != "" {
+		t.Errorf("at step 0 the console shows %q", got)
+	}
+	run(t, ctx, chromedp.SetValue(`.player input[type=range]`, step, chromedp.ByQuery),
+		chromedp.Evaluate(`document.querySelector('.player input[type=range]').dispatchEvent(new Event('input'))`, nil))
+	if after := board(t, ctx); after != before {
+		t.Errorf("going back to step %s shows\n%s\nbut before it showed\n%s", step, after, before)
+	}
+}
+
+func TestEndlessLoopIsStopped(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("while (true) {}\n", nil)),
+		chromedp.Poll(waitReady, nil, chromedp.WithPollingTimeout(30*time.Second)),
+		chromedp.Click(`button.run`, chromedp.ByQuery),
+		chromedp.Poll(`document.querySelector('.status').textContent.startsWith('Stopped')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+	// The page still answers: a new program runs in the fresh worker.
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('alive');\n", nil)),
+		chromedp.Poll(`document.querySelector('.cm-content').textContent.includes('alive')`, nil),
+		runAndWait(1), toEnd)
+	if got := consoleText(ctx, t); got != "alive\n" {
+		t.Errorf("after the stop, a new run printed %q", got)
+	}
+}
+
+func TestShareLinkRoundTrips(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	code := "// </script><img src=x onerror=\"document.title='pwned'\">\nconsole.log('shared');\n"
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment(code, map[string]any{"cores": 2})),
+		chromedp.Poll(`document.querySelector('.cm-content') !== null`, nil))
+	var shown, link, title string
+	var imgs int
+	var cores string
+	run(t, ctx,
+		chromedp.Evaluate(`document.querySelector('.cm-content').innerText`, &shown),
+		chromedp.Evaluate(`document.querySelectorAll('img').length`, &imgs),
+		chromedp.Value(`input[name=cores]`, &cores, chromedp.ByQuery),
+		chromedp.Click(`//button[text()="Share"]`, chromedp.BySearch),
+		chromedp.Value(`.share-link`, &link, chromedp.ByQuery))
+	if strings.TrimSpace(shown) != strings.TrimSpace(code) || imgs != 0 || cores != "2" {
+		t.Fatalf("shared program opened as %q (imgs %d, cores %s)", shown, imgs, cores)
+	}
+	// The link the page makes reopens the same program on a fresh page.
+	run(t, ctx, chromedp.Navigate("about:blank"), chromedp.Navigate(link),
+		chromedp.Poll(`document.querySelector('.cm-content') !== null`, nil),
+		chromedp.Evaluate(`document.querySelector('.cm-content').innerText`, &shown),
+		chromedp.Title(&title))
+	if strings.TrimSpace(shown) != strings.TrimSpace(code) || strings.Contains(title, "pwned") {
+		t.Errorf("the share link %s reopened %q (title %q)", link, shown, title)
+	}
+}
+
+func TestNarrowViewportHasNoHorizontalScroll(t *testing.T) {
+	ctx := browser(t, 320, 800)
+	for _, page := range []string{"index.html", "01-one-thread.html", "sandbox.html"} {
+		run(t, ctx, chromedp.Navigate(site(t)+page), chromedp.Poll(waitReady+` || !document.querySelector('[data-playground]')`, nil))
+		if page != "index.html" {
+			run(t, ctx, runAndWait(1), toEnd)
+		}
+		var scrollWidth, clientWidth int
+		run(t, ctx, chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
+			chromedp.Evaluate(`document.documentElement.clientWidth`, &clientWidth))
+		if scrollWidth > clientWidth {
+			t.Errorf("%s at 320 px: scrollWidth %d > clientWidth %d", page, scrollWidth, clientWidth)
+		}
+		if page == "01-one-thread.html" {
+			saveScreenshot(t, ctx, "lesson-320.png")
+		}
+	}
+}
+
+// saveScreenshot writes a full-page PNG to $LOOPLAB_SCREENSHOTS, when that is set.
+func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+	dir := os.Getenv("LOOPLAB_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	var png []byte
+	run(t, ctx, chromedp.FullScreenshot(&png, 100)) // quality 100 makes it a PNG
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
