@@ -109,6 +109,14 @@ func Run(opts Options) (res Result) {
 		}
 	}()
 	sched.OnLimit = func() { proc.Stop(fmt.Sprintf("the program ran past the limit of %s of simulated time", lim.VirtualTime)) }
+	if lim.RealTime > 0 {
+		// Natively a goroutine can interrupt goja; in wasm nothing runs while JavaScript spins,
+		// so the browser terminates its worker instead.
+		timer := time.AfterFunc(lim.RealTime, func() {
+			proc.InterruptAll(fmt.Sprintf("the program ran longer than the limit of %s of real time", lim.RealTime))
+		})
+		defer timer.Stop()
+	}
 	proc.Start()
 	sched.Run()
 	if !proc.Ended() && proc.Stopped == "" {

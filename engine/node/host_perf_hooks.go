@@ -1,10 +1,6 @@
 package node
 
-import (
-	"time"
-
-	"github.com/dop251/goja"
-)
+import "github.com/dop251/goja"
 
 // internalBinding('perf_hooks'): the clock behind lib/perf_hooks.js. performance.now() reads
 // the thread's virtual clock (each read costs a little, as Date.now() does, so a busy-wait on
@@ -14,9 +10,9 @@ func init() {
 		return r.rt.ToValue(map[string]any{
 			"now":        func() float64 { r.clockRead(); return r.performanceNow() },
 			"timeOrigin": float64(r.proc.cfg.Epoch.UnixMicro()) / 1000,
-			// loopStart is when the event loop began, for performance.nodeTiming: the main module
-			// runs at time zero in the simulation.
-			"loopStart": float64(0 * time.Millisecond),
+			// loopStart is when the event loop began, for performance.nodeTiming: the simulated
+			// process has no bootstrap, so its main module and loop start at time zero.
+			"loopStart": 0,
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package node
 
 import (
+	"sync"
 	"encoding/json"
 	"fmt"
 	"path"
@@ -37,12 +38,11 @@ func (r *Realm) requireBuiltin(name string) goja.Value {
 		r.builtins[name] = v
 		return v
 	}
-	src, _ := lib.Source(libFile(name))
 	module := r.rt.NewObject()
 	exports := r.rt.NewObject()
 	module.Set("exports", exports)
 	r.builtins[name] = exports // a cycle between built-ins sees the partial exports, as in Node
-	fn := r.compileFunction("node:"+name, lib.Wrapper+src+"\n})")
+	fn := r.runFunction(libProgram(name))
 	req := r.rt.ToValue(func(n string) goja.Value { return r.requireBuiltin(strings.TrimPrefix(n, "node:")) })
 	if _, err := fn(goja.Undefined(), exports, req, module, r.rt.ToValue(r.internalBinding)); err != nil {
 		panic(err)
@@ -52,28 +52,36 @@ func (r *Realm) requireBuiltin(name string) goja.Value {
 	return v
 }
 
-// compileFunction compiles a function expression and returns it as callable.
-func (r *Realm) compileFunction(filename, src string) goja.Callable {
-	prg, err := r.compile(filename, src)
-	if err != nil {
-		panic(fmt.Sprintf("node: built-in %s does not compile: %v", filename, err))
+// libPrograms caches compiled lib/*.js modules: a goja.Program can be shared by runtimes, so
+// every realm of every run after the first skips parsing and compiling them.
+var libPrograms sync.Map // name → *goja.Program
+
+func libProgram(name string) *goja.Program {
+	if prg, ok := libPrograms.Load(name); ok {
+		return prg.(*goja.Program)
 	}
+	src, _ := lib.Source(libFile(name))
+	prg, err := goja.Compile("node:"+name, lib.Wrapper+src+"\n})", false)
+	if err != nil {
+		panic(fmt.Sprintf("node: built-in %s does not compile: %v", name, err))
+	}
+	libPrograms.Store(name, prg)
+	return prg
+}
+
+// runFunction runs a program whose value is a function expression and returns the function.
+func (r *Realm) runFunction(prg *goja.Program) goja.Callable {
 	v, err := r.rt.RunProgram(prg)
 	if err != nil {
 		panic(err)
 	}
 	fn, ok := goja.AssertFunction(v)
 	if !ok {
-		panic(fmt.Sprintf("node: %s did not compile to a function", filename))
+		panic("node: a built-in module did not compile to a function")
 	}
 	return fn
 }
 
-// compile compiles the engine's own JavaScript (lib/*.js): no call-stack guard, so that
-// Node's internals stay off the simulated stack, as V8 keeps them out of user stack traces.
-func (r *Realm) compile(filename, src string) (*goja.Program, error) {
-	return goja.Compile(filename, src, false)
-}
 
 // cjsWrapper is Node's module wrapper, with one more parameter for dynamic import().
 const cjsWrapper = "(function (exports, require, module, __filename, __dirname, __ll_import) {"

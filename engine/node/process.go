@@ -127,3 +127,14 @@ func byteSize(n int) string {
 	}
 	return fmt.Sprintf("%d KiB", n>>10)
 }
+
+// limitSignal is the interrupt value that stops JavaScript when the real-time limit passes.
+type limitSignal struct{ why string }
+
+// InterruptAll stops whatever JavaScript is running, from any goroutine: the real-time limit
+// of a run uses it on a program stuck in a loop that never yields.
+func (p *Process) InterruptAll(why string) {
+	if r := p.main; r != nil {
+		r.rt.Interrupt(limitSignal{why})
+	}
+}

@@ -131,6 +131,9 @@ func (r *Realm) handleEscape(err error) {
 	}
 	var interrupted *goja.InterruptedError
 	if errors.As(err, &interrupted) {
+		if sig, ok := interrupted.Value().(limitSignal); ok {
+			r.proc.stop(sig.why)
+		}
 		return // process.exit() or a stop: the thread is already halted
 	}
 	var overflow *goja.StackOverflowError

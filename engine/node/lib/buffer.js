@@ -405,6 +405,7 @@ Object.defineProperty(FastBuffer.prototype, 'constructor', {
   value: Buffer, writable: true, configurable: true, enumerable: false,
 });
 Object.setPrototypeOf(Buffer, Uint8Array);
+Object.defineProperty(Buffer, Symbol.species, { get() { return FastBuffer; }, configurable: true });
 Object.defineProperty(FastBuffer.prototype, kBufferMarker, { value: true });
 
 Buffer.poolSize = 8 * 1024;
@@ -480,8 +481,8 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     }
   }
 
-  throw invalidArgType('first argument',
-    'of type string or an instance of Buffer, ArrayBuffer, or Array or an Array-like Object', value);
+  throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The first argument must be of type string or an instance of ' +
+    'Buffer, ArrayBuffer, or Array or an Array-like Object.' + describeReceived(value));
 };
 
 Buffer.of = function of(...items) {
@@ -678,7 +679,7 @@ function toInteger(v, name) {
 }
 
 proto.write = function write(string, offset, length, encoding) {
-  if (typeof string !== 'string') throw invalidArgType('argument', 'of type string', string);
+  if (typeof string !== 'string') throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
   if (offset === undefined) {
     return writeString(this, string, 0, this.length, 'utf8');
   }
@@ -715,7 +716,8 @@ proto.fill = function fill(value, offset, end, encoding) {
   if (offset === undefined) offset = 0;
   else {
     validateNumber(offset, 'offset');
-    if (offset < 0 || offset > this.length) throw outOfRange('offset', '>= 0 && <= ' + this.length, offset);
+    if (!Number.isInteger(offset)) throw outOfRange('offset', 'an integer', offset);
+    if (offset < 0 || offset > kMaxLength) throw outOfRange('offset', '>= 0 && <= ' + kMaxLength, offset);
   }
   if (end === undefined) end = this.length;
   else {
@@ -878,8 +880,9 @@ function checkOffset(buf, offset, size) {
 }
 
 function checkValue(value, min, max, range) {
-  if (typeof value !== 'number') throw invalidArgType('value', 'of type number', value);
+  value = +value;
   if (value > max || value < min) throw outOfRange('value', range, value);
+  return value;
 }
 
 function defineRead(name, size, getter, little) {
@@ -892,8 +895,8 @@ function defineRead(name, size, getter, little) {
 function defineWrite(name, size, setter, little, min, max, range) {
   proto[name] = function (value, offset) {
     offset = checkOffset(this, offset, size);
-    if (min !== undefined) checkValue(value, min, max, range);
-    view(this)[setter](offset, value, little);
+    if (min !== undefined) value = checkValue(value, min, max, range);
+    view(this)[setter](offset, +value, little);
     return offset + size;
   };
 }
@@ -965,7 +968,7 @@ function writeUIntVar(buf, value, offset, byteLength, little, signed) {
   const bits = byteLength * 8;
   const min = signed ? -(2 ** (bits - 1)) : 0;
   const max = signed ? 2 ** (bits - 1) - 1 : 2 ** bits - 1;
-  checkValue(value, min, max, rangeFor(byteLength, signed));
+  value = checkValue(value, min, max, rangeFor(byteLength, signed)) || 0;
   let v = value < 0 ? value + 2 ** bits : value;
   for (let i = 0; i < byteLength; i++) {
     const b = v % 256;

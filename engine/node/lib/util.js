@@ -409,6 +409,11 @@ function normalizeStack(stack) {
   return lines.join('\n');
 }
 
+// strEscape's fast path: a plain character class (goja's engine handles it; the lookaround
+// patterns Node uses miss lone surrogates in goja).
+const kNeedsEscape = /[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]/;
+const kNeedsEscapeSingle = /[\x00-\x1f\x5c\x7f-\x9f\ud800-\udfff]/;
+
 const BuiltinModule = { exists: () => true };
 function pathToFileUrlHref(filepath) {
   return `file://${filepath}`;
@@ -847,6 +852,8 @@ function strEscape(str) {
   // Looplab: goja's regexp engine does not match lone surrogates here; the loop below gives
   // the same result as Node's regexp fast paths.
   void escapeTest; void escapeReplace;
+  if (RegExpPrototypeExec(singleQuote === 39 ? kNeedsEscape : kNeedsEscapeSingle, str) === null)
+    return addQuotes(str, singleQuote);
 
   let result = '';
   let last = 0;

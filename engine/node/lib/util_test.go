@@ -12,7 +12,18 @@ import (
 	"github.com/dop251/goja"
 )
 
-var updateUtil = flag.Bool("update", false, "regenerate testdata/util/expected.json by running node")
+// -update regenerates testdata/util/expected.json by running node. The flag is shared with
+// other tests of the package that may define it too, so it is only defined if still missing.
+func init() {
+	if flag.Lookup("update") == nil {
+		flag.Bool("update", false, "regenerate golden files by running node")
+	}
+}
+
+func updateRequested() bool {
+	f := flag.Lookup("update")
+	return f != nil && f.Value.String() == "true"
+}
 
 const (
 	utilCasesFile    = "testdata/util/cases.txt"
@@ -121,7 +132,7 @@ func toString(v any) string {
 // TestUtilCases compares util.inspect/util.format/... in goja with Node's real output.
 func TestUtilCases(t *testing.T) {
 	cases := readUtilCases(t)
-	if *updateUtil {
+	if updateRequested() {
 		updateUtilExpected(t, cases)
 	}
 	data, err := os.ReadFile(utilExpectedFile)
