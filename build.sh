@@ -17,6 +17,7 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 esbuild=node_modules/.bin/esbuild
 "$esbuild" site/js/main.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/app.js"
+"$esbuild" site/js/boot.js --minify --target=es2022 --log-level=warning --outfile="$out/assets/boot.js"
 "$esbuild" site/js/worker.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/worker.js"
 "$esbuild" site/css/site.css --minify --log-level=warning --outfile="$out/assets/site.css"
 cp site/icon.svg "$out/assets/icon.svg"
@@ -24,6 +25,8 @@ cp site/icon.svg "$out/assets/icon.svg"
 # The engine. The ES-module transform is not linked here (size budget); see wasm/main.go.
 # LOOPLAB_ENGINE_PKG=./site/testdata/fakeengine builds the page against a canned trace instead.
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/engine.wasm" "${LOOPLAB_ENGINE_PKG:-./wasm}"
+# The ES-module transform: a second module, which the worker loads only for a program that needs it.
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/esm.wasm" ./wasm/esm
 goroot=$(go env GOROOT)
 if [ -f "$goroot/lib/wasm/wasm_exec.js" ]; then
   cp "$goroot/lib/wasm/wasm_exec.js" "$out/"

@@ -108,7 +108,9 @@ func Run(opts Options) (res Result) {
 			res = Result{Stdout: out.String(), Stderr: errOut.String() + fmt.Sprintf("looplab: internal engine error: %v\n", x), ExitCode: 70}
 		}
 	}()
-	sched.OnLimit = func() { proc.Stop(fmt.Sprintf("the program ran past the limit of %s of simulated time", lim.VirtualTime)) }
+	sched.OnLimit = func() {
+		proc.Stop(fmt.Sprintf("the program ran past the limit of %s of simulated time", lim.VirtualTime))
+	}
 	if lim.RealTime > 0 {
 		// Natively a goroutine can interrupt goja; in wasm nothing runs while JavaScript spins,
 		// so the browser terminates its worker instead.

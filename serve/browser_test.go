@@ -30,12 +30,15 @@ var (
 	siteErr  error
 )
 
-// site builds dist/ if it is stale and serves it, once for all tests.
-func site(t *testing.T) string {
+// site builds dist/ if it is stale and serves it, once for all tests. LOOPLAB_PREBUILT=1
+// serves dist/ as it is (a CI script that has just run build.sh need not check again).
+func site(t testing.TB) string {
 	t.Helper()
 	siteOnce.Do(func() {
-		if siteErr = newBuilder("..").buildIfStale(); siteErr != nil {
-			return
+		if os.Getenv("LOOPLAB_PREBUILT") != "1" {
+			if siteErr = newBuilder("..").buildIfStale(); siteErr != nil {
+				return
+			}
 		}
 		h, err := newHandler("../dist", nil)
 		if err != nil {
@@ -63,7 +66,7 @@ func chromiumPath() string {
 }
 
 // browser starts a fresh headless Chromium with a fresh profile, sized width × height.
-func browser(t *testing.T, width, height int) context.Context {
+func browser(t testing.TB, width, height int) context.Context {
 	t.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -72,8 +75,13 @@ func browser(t *testing.T, width, height int) context.Context {
 		}
 		t.Skip("Chromium is not installed (apt-get install -y chromium); skipping the browser tests")
 	}
-	base := site(t)
-	_ = base
+	site(t)
+	// Not t.TempDir: Chromium may still be writing its profile while the test's cleanup runs,
+	// and a failed removal would fail the test.
+	profile, err := os.MkdirTemp("", "looplab-chromium-")
+	if err != nil {
+		t.Fatal(err)
+	}
 	opts := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
@@ -85,29 +93,33 @@ func browser(t *testing.T, width, height int) context.Context {
 		chromedp.Flag("disable-background-networking", true),
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
-		chromedp.UserDataDir(t.TempDir()),
+		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(width, height),
 	}
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc(); os.RemoveAll(profile) })
 	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
 		t.Fatalf("start Chromium: %v", err)
 	}
 	return ctx
 }
 
-func run(t *testing.T, ctx context.Context, actions ...chromedp.Action) {
+func run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
 	t.Helper()
 	if err := chromedp.Run(ctx, actions...); err != nil {
 		t.Fatal(err)
 	}
 }
 
-// shareFragment encodes a program the way site/js/share.js does.
+// shareFragment encodes a CommonJS program the way site/js/share.js does.
 func shareFragment(code string, options map[string]any) string {
-	b, _ := json.Marshal(map[string]any{"v": 1, "lang": "js", "code": code, "options": options})
+	return shareFragmentLang("js", code, options)
+}
+
+func shareFragmentLang(lang, code string, options map[string]any) string {
+	b, _ := json.Marshal(map[string]any{"v": 1, "lang": lang, "code": code, "options": options})
 	return "p=" + base64.RawURLEncoding.EncodeToString(b)
 }
 
@@ -202,12 +214,26 @@ func TestEndlessLoopIsStopped(t *testing.T) {
 		chromedp.Poll(waitReady, nil, chromedp.WithPollingTimeout(30*time.Second)),
 		chromedp.Click(`button.run`, chromedp.ByQuery),
 		chromedp.Poll(`document.querySelector('.status').textContent.startsWith('Stopped')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
-	// The page still answers: a new program runs in the fresh worker.
+	// The page still answers: a new program (a new fragment on the same page, so the same
+	// playground, whose second run this is) runs in the fresh worker.
 	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('alive');\n", nil)),
 		chromedp.Poll(`document.querySelector('.cm-content').textContent.includes('alive')`, nil),
-		runAndWait(1), toEnd)
+		runAndWait(2), toEnd)
 	if got := consoleText(ctx, t); got != "alive\n" {
 		t.Errorf("after the stop, a new run printed %q", got)
+	}
+}
+
+// TestModuleProgramRuns checks the lazily loaded second module: an ES module with top-level
+// await runs through the ES-module transform.
+func TestModuleProgramRuns(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	code := "import { readFileSync } from 'fs';\nconst n = await Promise.resolve(42);\nconsole.log(typeof readFileSync, n);\n"
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragmentLang("mjs", code, nil)), runAndWait(1), toEnd)
+	if got := consoleText(ctx, t); got != "function 42\n" {
+		var status string
+		run(t, ctx, chromedp.Evaluate(`document.querySelector('.status').textContent`, &status))
+		t.Errorf("the module printed %q (status: %s)", got, status)
 	}
 }
 
@@ -238,6 +264,25 @@ func TestShareLinkRoundTrips(t *testing.T) {
 	}
 }
 
+// TestWorksOffline loads a lesson once, stops the server, and loads it again: the service
+// worker must serve the page and the engine from its cache.
+func TestWorksOffline(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	h, err := newHandler("../dist", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	run(t, ctx, chromedp.Navigate(srv.URL+"/01-one-thread.html"),
+		// The worker takes control only once installed, that is, once every file is cached.
+		chromedp.Poll(`navigator.serviceWorker.controller !== null`, nil, chromedp.WithPollingTimeout(30*time.Second)))
+	srv.Close()
+	run(t, ctx, chromedp.Reload(), chromedp.Poll(waitReady, nil, chromedp.WithPollingTimeout(30*time.Second)), runAndWait(1), toEnd)
+	if got := consoleText(ctx, t); !strings.Contains(got, "Task 3") {
+		t.Errorf("offline, the lesson printed %q", got)
+	}
+}
+
 func TestNarrowViewportHasNoHorizontalScroll(t *testing.T) {
 	ctx := browser(t, 320, 800)
 	for _, page := range []string{"index.html", "01-one-thread.html", "sandbox.html"} {
@@ -253,18 +298,24 @@ func TestNarrowViewportHasNoHorizontalScroll(t *testing.T) {
 		}
 		if page == "01-one-thread.html" {
 			saveScreenshot(t, ctx, "lesson-320.png")
+			saveScreenshot(t, ctx, "lesson-320-playground.png", `[data-playground]`)
 		}
 	}
 }
 
-// saveScreenshot writes a full-page PNG to $LOOPLAB_SCREENSHOTS, when that is set.
-func saveScreenshot(t *testing.T, ctx context.Context, name string) {
+// saveScreenshot writes a PNG of the whole page, or of the element sel, to
+// $LOOPLAB_SCREENSHOTS, when that is set.
+func saveScreenshot(t *testing.T, ctx context.Context, name string, sel ...string) {
 	dir := os.Getenv("LOOPLAB_SCREENSHOTS")
 	if dir == "" {
 		return
 	}
 	var png []byte
-	run(t, ctx, chromedp.FullScreenshot(&png, 100)) // quality 100 makes it a PNG
+	if len(sel) > 0 {
+		run(t, ctx, chromedp.Screenshot(sel[0], &png, chromedp.ByQuery))
+	} else {
+		run(t, ctx, chromedp.FullScreenshot(&png, 100)) // quality 100 makes it a PNG
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}

@@ -25,18 +25,18 @@ var types = map[string]string{
 }
 
 // handler serves one directory. It opens files through os.Root, so no request (with "..",
-// an encoded slash or a symlink) can reach a file outside it.
+// an encoded slash or a symlink) can reach a file outside it. The root is opened per request
+// because build.sh replaces dist/ as a whole: a handle kept open would see the old, deleted one.
 type handler struct {
-	root   *os.Root
+	dir    string
 	reload *broadcaster // nil: no live reload
 }
 
 func newHandler(dir string, reload *broadcaster) (http.Handler, error) {
-	root, err := os.OpenRoot(dir)
-	if err != nil {
+	if _, err := os.Stat(dir); err != nil {
 		return nil, err
 	}
-	return &handler{root: root, reload: reload}, nil
+	return &handler{dir: dir, reload: reload}, nil
 }
 
 const liveScript = `new EventSource('_live').onmessage = () => location.reload();`
@@ -63,11 +63,17 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		name += "index.html"
 	}
 	name = strings.TrimPrefix(name, "/")
-	f, info, err := h.open(name)
+	root, err := os.OpenRoot(h.dir)
+	if err != nil {
+		http.Error(w, "site directory missing: run ./build.sh", http.StatusServiceUnavailable)
+		return
+	}
+	defer root.Close()
+	f, info, err := open(root, name)
 	if err == nil && info.IsDir() {
 		f.Close()
-		f, info, err = h.open(path.Join(name, "index.html"))
 		name = path.Join(name, "index.html")
+		f, info, err = open(root, name)
 	}
 	if err != nil {
 		http.NotFound(w, r)
@@ -89,7 +95,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Add("Vary", "Accept-Encoding")
 	for _, c := range accepted(r.Header.Get("Accept-Encoding")) {
-		cf, cinfo, err := h.open(name + c.ext)
+		cf, cinfo, err := open(root, name+c.ext)
 		if err != nil {
 			continue
 		}
@@ -101,11 +107,11 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	http.ServeContent(w, r, name, info.ModTime(), f)
 }
 
-func (h *handler) open(name string) (*os.File, fs.FileInfo, error) {
+func open(root *os.Root, name string) (*os.File, fs.FileInfo, error) {
 	if name == "" {
 		name = "."
 	}
-	f, err := h.root.Open(name)
+	f, err := root.Open(name)
 	if err != nil {
 		return nil, nil, err
 	}

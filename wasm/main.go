@@ -7,7 +7,8 @@
 //
 // The ES-module transform (engine/transform/esm, built on esbuild) is deliberately not linked
 // here: it would add about 1.7 MB brotli to a binary that must stay under 3.5 MB. The worker
-// loads it as a second module only when a program needs it (see site/js/worker.js).
+// loads it as a second module, wasm/esm, only when a program needs it (see site/js/worker.js),
+// and the engine reaches it through syntax.go.
 package main
 
 import (
@@ -35,7 +36,11 @@ func main() {
 		if err != nil {
 			return string(bridge.Failed(err.Error()))
 		}
-		return string(bridge.Run([]byte(request)))
+		// A nil *jsSyntax must not become a non-nil engine.Syntax: the engine tests for nil.
+		if syntax := loadedSyntax(); syntax != nil {
+			return string(bridge.Run([]byte(request), syntax))
+		}
+		return string(bridge.Run([]byte(request), nil))
 	})
 	if err != nil {
 		panic(err)

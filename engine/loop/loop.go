@@ -93,8 +93,9 @@ func (l *Loop) backendTimeout() int64 {
 	if l.immediateRefs > 0 || len(l.pending) > 0 || len(l.closing) > 0 || len(l.completed) > 0 {
 		return 0
 	}
+	// Node's timer handle stays active while unref'd, so libuv still wakes up for it.
 	expiry, ok := l.nextExpiry()
-	if !ok || l.timers.refCount == 0 {
+	if !ok {
 		return -1
 	}
 	return max(expiry-l.time, 0)

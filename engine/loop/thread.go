@@ -2,6 +2,7 @@ package loop
 
 import (
 	"fmt"
+	"sync/atomic"
 	"time"
 )
 
@@ -16,6 +17,9 @@ type Thread struct {
 	parked bool
 	wakeAt *event // the pending resumption of a parked thread
 	done   bool
+	// holding is the wall-clock time (UnixNano) since which the thread holds the baton, 0 while
+	// parked; a watchdog on another goroutine reads it (see HeldFor).
+	holding atomic.Int64
 }
 
 // errUnwind is the panic value that unwinds a thread's goroutine when the run stops.
@@ -33,6 +37,7 @@ func (s *Scheduler) Spawn(id int, at time.Duration, body func(th *Thread)) *Thre
 
 func (th *Thread) main(body func(*Thread)) {
 	defer func() {
+		th.holding.Store(0)
 		th.done = true
 		th.parked = false
 		if r := recover(); r != nil && r != errUnwind {
@@ -46,6 +51,7 @@ func (th *Thread) main(body func(*Thread)) {
 	if !<-th.resume {
 		panic(errUnwind)
 	}
+	th.holding.Store(time.Now().UnixNano())
 	body(th)
 }
 
@@ -63,10 +69,23 @@ func (th *Thread) fire() {
 // park gives the baton back and waits to be resumed.
 func (th *Thread) park() {
 	th.parked = true
+	th.holding.Store(0)
 	th.s.baton <- struct{}{}
 	if !<-th.resume {
 		panic(errUnwind)
 	}
+	th.holding.Store(time.Now().UnixNano())
+}
+
+// HeldFor is how long, in real time, the thread has held the baton without parking; 0 while it
+// is parked. Safe to call from any goroutine: a watchdog uses it to find a thread stuck in a
+// loop that never yields.
+func (th *Thread) HeldFor() time.Duration {
+	since := th.holding.Load()
+	if since == 0 {
+		return 0
+	}
+	return time.Since(time.Unix(0, since))
 }
 
 func (th *Thread) unwind() {

@@ -35,6 +35,9 @@ func (r *Realm) uncaught(err goja.Value, ex *goja.Exception, fromPromise bool) {
 // fatal prints an uncaught error like Node, runs the 'exit' listeners and ends the process.
 func (r *Realm) fatal(err goja.Value, ex *goja.Exception, fromPromise bool, code int) {
 	r.fatalError = true
+	if r.fatalInWorker(err, code) {
+		return // the Worker object in the parent emits 'error'
+	}
 	r.write("stderr", r.fatalReport(err, ex, fromPromise))
 	r.exit(code)
 }

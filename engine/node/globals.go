@@ -42,6 +42,7 @@ func (r *Realm) installGlobals() {
 		sym.DefineDataProperty("asyncIterator", v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
 	r.installTimers(g)
+	r.installSharedMemory(g)
 	g.Set("queueMicrotask", r.queueMicrotask)
 	r.process = r.newProcessObject()
 	g.Set("process", r.process)

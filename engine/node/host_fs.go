@@ -25,8 +25,8 @@ func init() {
 // Modeled costs of file system requests (docs/cost-model.md has the measurements).
 const (
 	fsCostSyscall    = 20 * time.Microsecond  // one request: path lookup, metadata, pool hand-off
-	fsCostReadPerMB  = 1 * time.Millisecond   // copying file bytes into a fresh buffer
-	fsCostWritePerMB = 600 * time.Microsecond // copying bytes into the page cache
+	fsCostReadPerMB  = 550 * time.Microsecond // copying file bytes into a fresh buffer
+	fsCostWritePerMB = 400 * time.Microsecond // copying bytes into the page cache
 )
 
 // Open flags, Linux values (fs.constants).

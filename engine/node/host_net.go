@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/netip"
+	"path"
 	"strings"
 	"sync"
 	"time"
@@ -37,15 +38,15 @@ import (
 // on the server's behalf and the connection waits in the accept queue), the SYN-ACK reaches
 // the client after a second one. That gives, as on Linux, the server's 'connection' before
 // the client's 'connect' when both run on one loop. A connect to a port nobody listens on is
-// answered by a RST after one round trip: ECONNREFUSED.
+// refused at once (the kernel answers inside connect()), reported at the next poll phase.
 //
-// The figures are those of a Linux loopback device measured from user space, rounded: a
-// round trip of about 100 µs between two processes (sockperf ping-pong on a quiet machine),
-// and a throughput of about 1 GiB/s for one stream in small writes (iperf3 reaches more with
-// large buffers; Node with 64 KiB reads reaches about this). Reads deliver at most 64 KiB
-// at once, the size of the buffer Node reads into; bytes that arrive while an earlier read
-// of the same socket still waits for the poll phase join that read, as they would pile up
-// in the kernel's receive buffer.
+// The figures are round numbers of the right order for a Linux loopback device seen from
+// user space (a round trip of some tens of µs to 100 µs once both sides' wake-ups are
+// counted; one stream of small writes at about 1 GiB/s); they were chosen, not measured
+// here, and no conformance case depends on them beyond their order. Arrivals are rounded up
+// to whole microseconds. Reads deliver at most 64 KiB at once, the size of the buffer Node
+// reads into; bytes that arrive while an earlier read of the same socket still waits for the
+// poll phase join that read, as they would pile up in the kernel's receive buffer.
 const (
 	loopbackLatency   = 50 * time.Microsecond
 	loopbackBandwidth = 1 << 30 // bytes per second
@@ -58,6 +59,13 @@ const (
 // wireTime is how long n bytes occupy one direction of a loopback connection.
 func wireTime(n int) time.Duration {
 	return time.Duration(int64(n) * int64(time.Second) / loopbackBandwidth)
+}
+
+// deliveryTime rounds an arrival up to the next whole microsecond, the resolution of the
+// model: small writes made by one callback reach the peer together and are read at once, as
+// they would be from the kernel's receive buffer.
+func deliveryTime(t time.Duration) time.Duration {
+	return (t + time.Microsecond - 1).Truncate(time.Microsecond)
 }
 
 // network is the loopback device of one run: every process of the run sees the same ports.
@@ -160,6 +168,8 @@ type tcpHandle struct {
 	closed bool
 
 	listening bool
+	server    bool   // a listening handle, not a connection end
+	site      string // where user code created it, for labels of events with no user frame
 	localAddr string
 	localPort int
 
@@ -170,6 +180,7 @@ type tcpHandle struct {
 	wireFree   time.Duration // when the sending direction is free for the next segment
 	finSent    bool
 	reading    *loop.Task // a delivered read not yet run: later bytes join it
+	lastSeg    *segment   // the last segment sent, which later writes of the same callback join
 	readBuf    []byte
 }
 
@@ -208,6 +219,31 @@ func boolDelta(b bool) int {
 
 func (h *tcpHandle) name() string { return fmt.Sprintf(":%d", h.localPort) }
 
+// desc names the handle in trace labels: "server :40000" or "socket :40001→:40000".
+func (h *tcpHandle) desc() string {
+	if h.server {
+		return "server " + h.name()
+	}
+	return fmt.Sprintf("socket :%d→:%d", h.localPort, h.remotePort)
+}
+
+// netCallSite is the innermost frame of user code, looked for deeper than callSite does:
+// net and http calls sit under many library frames. Events with no user frame on the stack
+// (a connect started on process.nextTick) take the site where their handle was made.
+func (r *Realm) netCallSite(h *tcpHandle) string {
+	for _, f := range r.rt.CaptureCallStack(64, nil) {
+		pos := f.Position()
+		if pos.Filename == "" || strings.HasPrefix(pos.Filename, "node:") {
+			continue
+		}
+		return fmt.Sprintf("%s:%d", path.Base(pos.Filename), pos.Line)
+	}
+	if h != nil && h.site != "" {
+		return h.site
+	}
+	return "node internals"
+}
+
 // deliver queues an event for the handle's JavaScript object on its own loop at time at:
 // onevent(kind, ...args) runs in the poll phase. args builds the arguments on the receiving
 // thread when the callback runs.
@@ -226,7 +262,15 @@ func (h *tcpHandle) deliver(at time.Duration, label string, cause int, kind stri
 		}
 		return call{fn: fn, this: obj, args: a}
 	})
-	r.loop.Complete(at, t)
+	// The completion joins the poll queue at its own time, never earlier: a loop that polls
+	// before then must not see it.
+	// (A completion at the receiving thread's own current time, queued by that thread, is due
+	// now and joins directly.)
+	if sched := r.proc.sched; at > sched.Now() && at > r.th.Now() {
+		sched.At(at, func() { r.loop.Complete(at, t) })
+	} else {
+		r.loop.Complete(at, t)
+	}
 	return t
 }
 
@@ -250,7 +294,7 @@ func (h *tcpHandle) listen(host string, port int) string {
 			}
 		}
 	}
-	h.localAddr, h.localPort, h.listening = host, port, true
+	h.localAddr, h.localPort, h.listening, h.server = host, port, true, true
 	n.servers = append(n.servers, h)
 	h.setAlive(true)
 	return ""
@@ -280,22 +324,25 @@ func (h *tcpHandle) connect(ip string, port int, site string) {
 	h.remoteAddr, h.remotePort = ip, port
 	h.setAlive(true)
 	sent := r.th.Now()
+	refuse := func(at time.Duration) {
+		h.deliver(at, fmt.Sprintf("%s connect refused, %s", h.desc(), site), cause, "connect",
+			func() []goja.Value { return []goja.Value{h.r.rt.ToValue("ECONNREFUSED")} })
+	}
+	if n.listener(ip, port) == nil {
+		// The kernel answers a SYN to a closed loopback port inside connect(); Linux reports
+		// the refusal at the next poll (libuv keeps it for POLLOUT), before any latency.
+		refuse(sent)
+		return
+	}
 	synAt := sent + loopbackLatency
 	sched.At(synAt, func() {
 		if h.closed {
 			return
 		}
-		var srv *tcpHandle
-		for _, s := range n.servers {
-			if s.localPort == port && accepts(s.localAddr, ip) {
-				srv = s
-				break
-			}
-		}
+		srv := n.listener(ip, port)
 		replyAt := synAt + loopbackLatency
 		if srv == nil || srv.r.dead {
-			h.deliver(replyAt, fmt.Sprintf("socket connect %s:%d refused, %s", ip, port, site), cause, "connect",
-				func() []goja.Value { return []goja.Value{h.r.rt.ToValue("ECONNREFUSED")} })
+			refuse(replyAt)
 			return
 		}
 		// The accepted end: as the server sees it, an IPv4 client of a dual-stack server has
@@ -309,11 +356,21 @@ func (h *tcpHandle) connect(ip string, port int, site string) {
 		acc.peer, h.peer = h, acc
 		acc.wireFree, h.wireFree = synAt, synAt
 		acc.setAlive(true)
-		srv.deliver(synAt, fmt.Sprintf("server connection from %s on %s, %s", h.name(), srv.name(), site), cause, "connection",
+		srv.deliver(synAt, fmt.Sprintf("%s connection from %s, %s", srv.desc(), h.name(), site), cause, "connection",
 			func() []goja.Value { return []goja.Value{acc.object()} })
-		h.deliver(replyAt, fmt.Sprintf("socket connect %s:%d, %s", ip, port, site), cause, "connect",
+		h.deliver(replyAt, fmt.Sprintf("%s connect, %s", h.desc(), site), cause, "connect",
 			func() []goja.Value { return []goja.Value{h.r.rt.ToValue("")} })
 	})
+}
+
+// listener is the server that receives connections to ip:port, if any.
+func (n *network) listener(ip string, port int) *tcpHandle {
+	for _, s := range n.servers {
+		if s.localPort == port && accepts(s.localAddr, ip) {
+			return s
+		}
+	}
+	return nil
 }
 
 func loopbackFor(ip string) string {
@@ -332,14 +389,35 @@ func (h *tcpHandle) write(data []byte, site string) {
 	r := h.r
 	cause := r.current
 	for len(data) > 0 {
-		seg := data[:min(len(data), maxSegment)]
-		data = data[len(seg):]
-		h.wireFree = max(h.wireFree, r.th.Now()) + wireTime(len(seg))
-		at := h.wireFree + loopbackLatency
+		// Writes made by one callback reach the peer's receive buffer before the peer can
+		// read (on loopback the kernel delivers within the send call), so they travel as one
+		// segment, up to the 64 KiB a read takes.
+		if last := h.lastSeg; last != nil && !last.arrived && last.cause == cause && len(last.data) < maxSegment {
+			n := min(len(data), maxSegment-len(last.data))
+			last.data = append(last.data, data[:n]...)
+			h.wireFree += wireTime(n)
+			data = data[n:]
+			continue
+		}
+		n := min(len(data), maxSegment)
+		seg := &segment{data: append([]byte(nil), data[:n]...), cause: cause}
+		data = data[n:]
+		h.wireFree = max(h.wireFree, r.th.Now()) + wireTime(n)
+		at := deliveryTime(h.wireFree + loopbackLatency)
 		peer, from := h.peer, h.name()
-		chunk := append([]byte(nil), seg...)
-		r.proc.sched.At(at, func() { peer.receive(at, chunk, from, site, cause) })
+		h.lastSeg = seg
+		r.proc.sched.At(at, func() {
+			seg.arrived = true
+			peer.receive(at, seg.data, from, site, cause)
+		})
 	}
+}
+
+// segment is bytes on their way to the peer.
+type segment struct {
+	data    []byte
+	cause   int
+	arrived bool
 }
 
 // receive puts bytes into the socket's receive buffer: they join a read that waits for the
@@ -374,7 +452,7 @@ func (h *tcpHandle) shutdown(site string) {
 	r := h.r
 	cause := r.current
 	h.wireFree = max(h.wireFree, r.th.Now())
-	at := h.wireFree + loopbackLatency
+	at := deliveryTime(h.wireFree + loopbackLatency)
 	peer, from := h.peer, h.name()
 	r.proc.sched.At(at, func() {
 		if peer.closed {
@@ -399,11 +477,7 @@ func (h *tcpHandle) close(cb goja.Value, site string) {
 	h.setAlive(false)
 	h.net.handleClosed()
 	r := h.r
-	what := "socket"
-	if h.peer == nil && h.localPort != 0 && h.remotePort == 0 {
-		what = "server"
-	}
-	t := r.newTask(trace.QueueClose, fmt.Sprintf("%s close %s, %s", what, h.name(), site), call0(cb, goja.Undefined(), nil))
+	t := r.newTask(trace.QueueClose, fmt.Sprintf("%s close, %s", h.desc(), site), call0(cb, goja.Undefined(), nil))
 	if cb == nil || goja.IsUndefined(cb) {
 		t.Fn = call0(goja.Undefined(), goja.Undefined(), nil)
 	}
@@ -429,7 +503,7 @@ func (r *Realm) newTCPObject(h *tcpHandle) *goja.Object {
 	})
 	o.Set("connect", func(ip string, port int) {
 		r.charge()
-		h.connect(ip, port, r.callSite())
+		h.connect(ip, port, r.netCallSite(h))
 	})
 	o.Set("write", func(v goja.Value) int {
 		r.charge()
@@ -439,20 +513,20 @@ func (r *Realm) newTCPObject(h *tcpHandle) *goja.Object {
 		} else if err := r.rt.ExportTo(v, &b); err != nil {
 			panic(r.typeError("ERR_INVALID_ARG_TYPE", "write expects a string or a Uint8Array"))
 		}
-		h.write(b, r.callSite())
+		h.write(b, r.netCallSite(h))
 		return len(b)
 	})
 	o.Set("shutdown", func(cb goja.Value) {
 		r.charge()
-		site := r.callSite()
+		site := r.netCallSite(h)
 		h.shutdown(site)
 		// With nothing left to write, libuv's uv_shutdown feeds the handle to the pending
 		// queue (uv__io_feed): the shutdown callback runs in the pending phase, which libuv
 		// 1.45+ also runs right after poll.
-		t := r.newTask(trace.QueuePending, fmt.Sprintf("socket shutdown %s, %s", h.name(), site), call0(cb, goja.Undefined(), nil))
+		t := r.newTask(trace.QueuePending, fmt.Sprintf("%s shutdown, %s", h.desc(), site), call0(cb, goja.Undefined(), nil))
 		r.loop.QueuePending(&t)
 	})
-	o.Set("close", func(cb goja.Value) { r.charge(); h.close(cb, r.callSite()) })
+	o.Set("close", func(cb goja.Value) { r.charge(); h.close(cb, r.netCallSite(h)) })
 	o.Set("ref", func() { h.setRef(true) })
 	o.Set("unref", func() { h.setRef(false) })
 	o.Set("hasRef", func() bool { return h.refd })
@@ -470,7 +544,11 @@ func (r *Realm) newTCPObject(h *tcpHandle) *goja.Object {
 func (r *Realm) tcpBinding() goja.Value {
 	n := r.proc.network()
 	return r.rt.ToValue(map[string]any{
-		"newHandle": func() *goja.Object { return n.newHandle(r).object() },
+		"newHandle": func() *goja.Object {
+			h := n.newHandle(r)
+			h.site = r.netCallSite(nil)
+			return h.object()
+		},
 		// lookup is the fallback name resolution when no dns module is there: a pool job, as
 		// getaddrinfo in libuv's pool, that knows only the loopback names.
 		"lookup": func(host string, cb goja.Value) { r.lookupLoopback(host, cb) },
@@ -491,7 +569,7 @@ func (r *Realm) tcpBinding() goja.Value {
 const lookupCost = 200 * time.Microsecond
 
 func (r *Realm) lookupLoopback(host string, cb goja.Value) {
-	site := r.callSite()
+	site := r.netCallSite(nil)
 	var addr string
 	var errCode string
 	switch strings.ToLower(host) {

@@ -72,28 +72,32 @@ func (r *Realm) osModule() goja.Value {
 	m.Set("availableParallelism", func() int { return cores })
 	m.Set("uptime", func() float64 {
 		r.clockRead()
-		return float64(int64((osBootUptime + r.th.Now()).Seconds()*100)) / 100
+		return float64(int64((osBootUptime+r.th.Now()).Seconds()*100)) / 100
 	})
 	m.Set("loadavg", func() []any { return []any{0, 0, 0} })
+	// obj builds an object with its keys in the order given, as Node prints them.
+	obj := func(kv ...any) *goja.Object {
+		o := nullProto(kv...)
+		o.SetPrototype(rt.NewObject().Prototype())
+		return o
+	}
 	m.Set("cpus", func() goja.Value {
 		// Each core's times grow with the simulated uptime: mostly idle, as a quiet machine.
 		r.clockRead()
 		ms := (osBootUptime + r.th.Now()).Milliseconds() / 10 * 10
 		list := make([]any, cores)
 		for i := range list {
-			list[i] = map[string]any{
-				"model": osCPUModel, "speed": osCPUSpeed,
-				"times": map[string]any{"user": ms / 20, "nice": 0, "sys": ms / 50, "idle": ms - ms/20 - ms/50, "irq": 0},
-			}
+			list[i] = obj("model", osCPUModel, "speed", osCPUSpeed,
+				"times", obj("user", ms/20, "nice", 0, "sys", ms/50, "idle", ms-ms/20-ms/50, "irq", 0))
 		}
-		return rt.ToValue(list)
+		return rt.NewArray(list...)
 	})
 	m.Set("networkInterfaces", func() goja.Value {
-		lo := []any{
-			map[string]any{"address": "127.0.0.1", "netmask": "255.0.0.0", "family": "IPv4", "mac": "00:00:00:00:00:00", "internal": true, "cidr": "127.0.0.1/8"},
-			map[string]any{"address": "::1", "netmask": "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "family": "IPv6", "mac": "00:00:00:00:00:00", "internal": true, "cidr": "::1/128", "scopeid": 0},
-		}
-		return rt.ToValue(map[string]any{"lo": lo})
+		lo := rt.NewArray(
+			obj("address", "127.0.0.1", "netmask", "255.0.0.0", "family", "IPv4", "mac", "00:00:00:00:00:00", "internal", true, "cidr", "127.0.0.1/8"),
+			obj("address", "::1", "netmask", "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff", "family", "IPv6", "mac", "00:00:00:00:00:00", "internal", true, "cidr", "::1/128", "scopeid", 0),
+		)
+		return obj("lo", lo)
 	})
 	m.Set("userInfo", func() *goja.Object {
 		return nullProto("uid", 1000, "gid", 1000, "username", osUser, "homedir", home(), "shell", "/bin/bash")

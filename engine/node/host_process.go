@@ -205,10 +205,14 @@ func (r *Realm) exit(code int) {
 
 // exitWith ends the process with code without running 'exit' listeners.
 func (r *Realm) exitWith(code int) {
+	if r.exitThread(code) {
+		return // process.exit() in a worker ends only the worker
+	}
 	r.proc.ExitCode = code
 	r.proc.exited = true
 	r.halt()
 	r.record(trace.Event{Kind: trace.ThreadExit, Code: &code})
+	r.endWorkers()
 }
 
 // emitExit mirrors process.emit('exit', code) in Node's exit path: once only, synchronously,

@@ -2,6 +2,7 @@ package node
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
@@ -36,7 +37,9 @@ type sysError struct {
 	dest    string
 	// message, when set, replaces the uvException message (dns and zlib errors read differently).
 	message string
-	extra   map[string]any
+	// errnoUndefined makes errno an own property whose value is undefined (c-ares errors).
+	errnoUndefined bool
+	extra          map[string]any
 }
 
 func (e *sysError) Error() string {
@@ -61,7 +64,15 @@ func (r *Realm) jsError(err error) *goja.Object {
 		return r.newError("Error", err.Error())
 	}
 	e := r.newError("Error", se.Error())
-	if se.errno != 0 || se.message == "" {
+	// Created from the loop with no JavaScript on the stack, the error has no frames; Node's
+	// stack is then the message line alone (goja leaves a trailing newline).
+	if st, ok := e.Get("stack").Export().(string); ok {
+		e.Set("stack", strings.TrimRight(st, "\n"))
+	}
+	switch {
+	case se.errnoUndefined:
+		e.Set("errno", goja.Undefined())
+	case se.errno != 0 || se.message == "":
 		e.Set("errno", se.errno)
 	}
 	e.Set("code", se.code)
@@ -159,23 +170,25 @@ func bufferResult(r *Realm, v any) goja.Value {
 	return r.newBuffer(b)
 }
 
-// newBuffer wraps b, without copying, as a Buffer.
+// newBuffer wraps b, without copying, as a Buffer. It runs outside the trampoline (a
+// completion builds its arguments before the callback is entered), so it must not panic: when
+// Buffer.from cannot run (the runtime was interrupted because the run is stopping, or the
+// program replaced Buffer.from with something that throws) the bytes come back as a plain
+// Uint8Array.
 func (r *Realm) newBuffer(b []byte) goja.Value {
 	ab := r.rt.ToValue(r.rt.NewArrayBuffer(b))
 	if bv := r.requireBuiltin("buffer"); bv != nil {
 		if ctor, ok := bv.ToObject(r.rt).Get("Buffer").(*goja.Object); ok {
 			if from, ok := goja.AssertFunction(ctor.Get("from")); ok {
-				v, err := from(ctor, ab, r.rt.ToValue(0), r.rt.ToValue(len(b)))
-				if err != nil {
-					panic(err)
+				if v, err := from(ctor, ab, r.rt.ToValue(0), r.rt.ToValue(len(b))); err == nil {
+					return v
 				}
-				return v
 			}
 		}
 	}
 	u8, err := r.rt.New(r.rt.Get("Uint8Array"), ab)
 	if err != nil {
-		panic(err)
+		return goja.Undefined()
 	}
 	return u8
 }

@@ -141,5 +141,3 @@ func (r *Realm) timersBinding() goja.Value {
 		},
 	})
 }
-
-

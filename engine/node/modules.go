@@ -1,11 +1,11 @@
 package node
 
 import (
-	"sync"
 	"encoding/json"
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -81,7 +81,6 @@ func (r *Realm) runFunction(prg *goja.Program) goja.Callable {
 	}
 	return fn
 }
-
 
 // cjsWrapper is Node's module wrapper, with one more parameter for dynamic import().
 const cjsWrapper = "(function (exports, require, module, __filename, __dirname, __ll_import) {"

@@ -59,6 +59,7 @@ type Process struct {
 	// sources keeps every loaded file's text, for the source line of an error report.
 	sources    map[string]string
 	warnedOnce bool
+	workers    *workerGroup // worker threads (host_worker_threads.go)
 }
 
 // NewProcess prepares a process; Start runs its main module.

@@ -36,17 +36,18 @@ type Realm struct {
 	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
 	kHandle *goja.Symbol
 	// syntaxHeaders holds the "file:line / source / caret" header of SyntaxErrors we created.
-	syntaxHeaders map[*goja.Object]string
-	mainModule    *goja.Object
+	syntaxHeaders  map[*goja.Object]string
+	mainModule     *goja.Object
 	errorPrototype *goja.Object
 	esm            map[string]*esmRecord
 	esmDriverFn    goja.Callable
-	microtask      *reaction // the promise job running now, for the trace
+	microtask      *reaction  // the promise job running now, for the trace
 	funcs          []funcInfo // every instrumented function, by id
 	stack          []frame    // the simulated call stack of user functions
 	awaiting       int        // the function whose await registers the next reaction
-	timeoutClass  goja.Value
+	timeoutClass   goja.Value
 	immediateClass goja.Value
+	threads        *threadState // worker_threads and shared memory (host_worker_threads.go)
 }
 
 // exitSignal is the interrupt value that unwinds JavaScript after process.exit().

@@ -57,8 +57,11 @@ func (r *Realm) RunTask(t *loop.Task) {
 	r.record(trace.Event{Kind: trace.CallbackRun, ID: t.ID, Queue: t.Queue, Label: t.Label})
 	prev, prevTask := r.current, r.running
 	r.current, r.running = t.ID, t
-	c := resolveCall(t.Fn)
-	r.enter(c.fn, c.this, c.args)
+	if c, err := r.resolveCall(t.Fn); err != nil {
+		r.handleEscape(err)
+	} else {
+		r.enter(c.fn, c.this, c.args)
+	}
 	r.drain()
 	r.current, r.running = prev, prevTask
 	r.charge()
@@ -66,12 +69,23 @@ func (r *Realm) RunTask(t *loop.Task) {
 	r.th.Sync()
 }
 
-func resolveCall(fn any) call {
+// resolveCall builds the call of a task. A lazy call creates JavaScript values, so it can
+// meet an interrupt or a JavaScript exception; those come back as the error.
+func (r *Realm) resolveCall(fn any) (c call, err error) {
 	switch f := fn.(type) {
 	case call:
-		return f
+		return f, nil
 	case lazyCall:
-		return f()
+		defer func() {
+			if x := recover(); x != nil {
+				e, ok := x.(error)
+				if !ok {
+					panic(x)
+				}
+				err = e
+			}
+		}()
+		return f(), nil
 	}
 	panic("node: task without a callable")
 }

@@ -14,10 +14,10 @@ import (
 
 // Errors, matched by the fs module to Node's error codes.
 var (
-	ErrNotExist = fs.ErrNotExist // ENOENT
-	ErrExist    = fs.ErrExist    // EEXIST
-	ErrIsDir    = errors.New("is a directory")  // EISDIR
-	ErrNotDir   = errors.New("not a directory") // ENOTDIR
+	ErrNotExist = fs.ErrNotExist                    // ENOENT
+	ErrExist    = fs.ErrExist                       // EEXIST
+	ErrIsDir    = errors.New("is a directory")      // EISDIR
+	ErrNotDir   = errors.New("not a directory")     // ENOTDIR
 	ErrNotEmpty = errors.New("directory not empty") // ENOTEMPTY
 )
 

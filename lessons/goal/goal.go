@@ -19,7 +19,8 @@ type Check struct {
 	Kind  string   `json:"kind"`  // stdout-has, stdout-order, stdout-lacks, exit, max-busy-ms
 	Lines []string `json:"lines"` // the output lines it names (one, or several for stdout-order)
 	N     int      `json:"n"`     // exit: the code; max-busy-ms: the bound
-	Text  string   `json:"text"`  // the line as written, for people
+	Text  string   `json:"text"`  // the line as written
+	Says  string   `json:"says"`  // the check in plain words, for the page
 }
 
 // Outcome is what a run produced, as far as goals look at it.
@@ -45,8 +46,12 @@ func Parse(line string) (Check, error) {
 		return c, fmt.Errorf("goal line is not \"kind: argument\": %q", line)
 	}
 	switch kind {
-	case "stdout-has", "stdout-lacks":
+	case "stdout-has":
 		c.Lines = []string{arg}
+		c.Says = fmt.Sprintf("the output has the line “%s”", arg)
+	case "stdout-lacks":
+		c.Lines = []string{arg}
+		c.Says = fmt.Sprintf("the output has no line “%s”", arg)
 	case "stdout-order":
 		for _, part := range strings.Split(arg, "|") {
 			c.Lines = append(c.Lines, strings.TrimSpace(part))
@@ -54,12 +59,17 @@ func Parse(line string) (Check, error) {
 		if len(c.Lines) < 2 {
 			return c, fmt.Errorf("stdout-order needs at least two lines separated by |")
 		}
+		c.Says = fmt.Sprintf("“%s” is printed before “%s”", strings.Join(c.Lines[:len(c.Lines)-1], "”, then “"), c.Lines[len(c.Lines)-1])
 	case "exit", "max-busy-ms":
 		n, err := strconv.Atoi(arg)
 		if err != nil || n < 0 {
 			return c, fmt.Errorf("%s needs a whole number, not %q", kind, arg)
 		}
 		c.N = n
+		c.Says = fmt.Sprintf("the program exits with code %d", n)
+		if kind == "max-busy-ms" {
+			c.Says = fmt.Sprintf("the main thread is never busy for more than %d ms at once", n)
+		}
 	default:
 		return c, fmt.Errorf("unknown goal %q (known: stdout-has, stdout-order, stdout-lacks, exit, max-busy-ms)", kind)
 	}
@@ -71,7 +81,7 @@ func Judge(checks []Check, o Outcome) []Verdict {
 	lines := strings.Split(strings.TrimSuffix(o.Stdout, "\n"), "\n")
 	verdicts := make([]Verdict, len(checks))
 	for i, c := range checks {
-		v := Verdict{Check: c.Text, Met: true}
+		v := Verdict{Check: c.Says, Met: true}
 		switch c.Kind {
 		case "stdout-has":
 			if !slices.Contains(lines, c.Lines[0]) {
@@ -90,7 +100,7 @@ func Judge(checks []Check, o Outcome) []Verdict {
 		case "max-busy-ms":
 			busy := LongestBusy(o.Trace)
 			if busy > time.Duration(c.N)*time.Millisecond {
-				v.Met, v.Why = false, fmt.Sprintf("the main thread was busy for %v at once", busy.Round(time.Microsecond))
+				v.Met, v.Why = false, fmt.Sprintf("the main thread was busy for %.1f ms at once", float64(busy)/float64(time.Millisecond))
 			}
 		}
 		verdicts[i] = v

@@ -5,8 +5,20 @@ import {
   EditorView, Decoration, keymap, lineNumbers, highlightActiveLineGutter, drawSelection,
 } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
+import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from '@codemirror/language';
 import { javascript } from '@codemirror/lang-javascript';
+import { tags as t } from '@lezer/highlight';
+
+// Colours come from the stylesheet's custom properties, so the editor follows the light or
+// dark theme with the rest of the page.
+const highlight = HighlightStyle.define([
+  { tag: [t.keyword, t.operatorKeyword, t.controlKeyword, t.definitionKeyword, t.moduleKeyword], color: 'var(--syn-keyword)' },
+  { tag: [t.string, t.special(t.string), t.regexp], color: 'var(--syn-string)' },
+  { tag: [t.number, t.bool, t.null, t.atom], color: 'var(--syn-number)' },
+  { tag: [t.comment, t.lineComment, t.blockComment], color: 'var(--syn-comment)', fontStyle: 'italic' },
+  { tag: [t.function(t.variableName), t.function(t.propertyName)], color: 'var(--syn-function)' },
+  { tag: [t.definition(t.variableName), t.className], color: 'var(--syn-definition)' },
+]);
 
 const setRunning = StateEffect.define();
 const runningLine = Decoration.line({ class: 'cm-running-line', attributes: { 'aria-current': 'step' } });
@@ -38,7 +50,7 @@ export function createEditor(parent, doc, { onRun, label }) {
         drawSelection(),
         indentOnInput(),
         bracketMatching(),
-        syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+        syntaxHighlighting(highlight),
         javascript(),
         runningField,
         // Tab indents, so Escape then Tab leaves the editor (CodeMirror's documented escape hatch).

@@ -3,6 +3,11 @@
 // tests use, so the page never judges on its own.
 import { h } from './dom.js';
 
+// withCode turns a hint's `backticked` spans into code elements, and the rest into text.
+function withCode(text) {
+  return text.split('`').map((part, i) => (i % 2 ? h('code', {}, part) : part));
+}
+
 export function exercisePanel({ useCode }) {
   const goals = h('ul', { class: 'goals' });
   const hint = h('p');
@@ -19,8 +24,8 @@ export function exercisePanel({ useCode }) {
       const ex = block.options?.exercise;
       el.hidden = !ex;
       if (!ex) return;
-      goals.replaceChildren(...block.goal.map((g) => h('li', { 'data-verdict': 'unknown' }, h('span', { class: 'verdict' }, '○ '), g.text)));
-      hint.textContent = block.hint || 'No hint for this one.';
+      goals.replaceChildren(...block.goal.map((g) => h('li', { 'data-verdict': 'unknown' }, h('span', { class: 'verdict' }, '○ '), g.says)));
+      hint.replaceChildren(...withCode(block.hint || 'No hint for this one.'));
       solution.firstChild.textContent = block.solution;
       el.querySelectorAll('details').forEach((d) => { d.open = false; });
     },

@@ -19,8 +19,11 @@ export class Replay {
       if (e.k === 'thread-start') this.threads.push({ id: e.th, name: e.name, role: e.role, n: e.n, parent: e.parent });
       if (e.k === 'enqueue') this.tasks.set(e.id, { id: e.id, q: e.q, label: e.label, by: e.by || 0, due: e.due, queuedAt: e.t, th: e.th });
       if (e.k === 'pool-submit') this.tasks.set(e.id, { id: e.id, q: 'pool', label: e.label, by: e.by || 0, queuedAt: e.t, th: e.th });
+      // The main module and the exit events run without being queued first.
+      if (e.k === 'run' && !this.tasks.has(e.id)) this.tasks.set(e.id, { id: e.id, q: e.q, label: e.label, by: e.by || 0, queuedAt: e.t, th: e.th });
       if (e.k === 'write') this.writes.push({ step: i + 1, stream: e.stream, text: e.text });
     });
+    this.roles = new Map(this.threads.map((t) => [t.id, t.role]));
     this.checkpoints = [emptyState()];
     this.endTime = this.events.reduce((m, e) => Math.max(m, e.t), 0);
   }
@@ -40,6 +43,22 @@ export class Replay {
     const s = structuredClone(this.checkpoints[c]);
     for (let i = c * CHECKPOINT_EVERY; i < k; i++) apply(s, this.events[i], i);
     return s;
+  }
+
+  // jsThreadAt is the JavaScript thread of the latest event up to step k (the main thread
+  // before any), the one the diagrams follow by default.
+  jsThreadAt(k) {
+    for (let i = Math.min(k, this.events.length) - 1; i >= 0; i--) {
+      const t = this.roles.get(this.events[i].th);
+      if (JS_ROLES.has(t)) return this.events[i].th;
+    }
+    return this.threads.find((t) => t.role === 'main')?.id ?? 0;
+  }
+
+  // threadTitle names thread th for a diagram's heading, when there is more than one to tell apart.
+  threadTitle(th) {
+    const js = this.threads.filter((t) => JS_ROLES.has(t.role));
+    return js.length > 1 ? ` · ${js.find((t) => t.id === th)?.name ?? `thread ${th}`}` : '';
   }
 
   // stepAtTime is the first step whose event on thread th happens at or after time t

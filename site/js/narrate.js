@@ -2,15 +2,15 @@
 // task's label, who queued it and when). The words explain; the order comes from the trace.
 
 export const PHASES = {
-  main: 'running the main module',
-  timers: 'timers: callbacks of due setTimeout and setInterval',
-  pending: 'pending: I/O callbacks deferred from the last turn',
-  idle: 'idle: internal housekeeping',
-  prepare: 'prepare: internal, just before waiting for I/O',
-  poll: 'poll: waits for I/O and runs its callbacks',
-  check: 'check: setImmediate callbacks',
-  close: 'close: close callbacks, such as socket.on("close")',
-  exit: "exit: the process's beforeExit and exit events",
+  main: 'Node runs the main module',
+  timers: 'the timers phase, which runs the callbacks of due setTimeout and setInterval',
+  pending: 'the pending phase, which runs I/O callbacks deferred from the last turn',
+  idle: 'the idle phase (internal housekeeping)',
+  prepare: 'the prepare phase (internal, just before waiting for I/O)',
+  poll: 'the poll phase, which waits for I/O and runs its callbacks',
+  check: 'the check phase, which runs setImmediate callbacks',
+  close: 'the close phase, which runs close callbacks such as socket.on("close")',
+  exit: "the exit phase: the process's beforeExit and exit events",
 };
 
 const QUEUE_NAMES = {
@@ -57,23 +57,31 @@ function cause(replay, task) {
   return by ? `queued at ${ms(task.queuedAt)} by ${by.label}` : `queued at ${ms(task.queuedAt)}`;
 }
 
-// sentence describes step k: what the k-th event did, and why.
+// sentence describes step k: what the k-th event did, and why. When the program has several
+// JavaScript threads, it names the thread first, since the diagrams show one at a time.
 export function sentence(replay, k) {
   if (k === 0) return 'Before the program starts. Step forward or press Play.';
   const e = replay.events[k - 1];
+  const text = describe(replay, e);
+  const jsThreads = replay.threads.filter((t) => t.role !== 'pool');
+  return jsThreads.length > 1 && e.k !== 'thread-start' ? `${threadName(replay, e.th)}: ${text}` : text;
+}
+
+function describe(replay, e) {
   const task = replay.tasks.get(e.id) || { label: e.label || `task ${e.id}`, by: 0, queuedAt: e.t };
   const who = threadName(replay, e.th);
   switch (e.k) {
     case 'thread-start':
-      return e.role === 'pool' ? `The thread pool starts ${e.name}.` : `Node starts the ${e.name}.`;
+      if (e.role === 'pool') return `The thread pool starts ${e.name}.`;
+      return e.role === 'main' ? 'Node starts the main thread.' : `Node starts ${e.name}.`;
     case 'thread-exit':
       return `The ${who} exits with code ${e.code ?? 0}.`;
     case 'iteration':
       return `The event loop of the ${who} begins turn ${e.n}.`;
     case 'phase':
       return e.phase === 'main'
-        ? `Node runs the main module, ${file(replay.trace.main)}, from top to bottom.`
-        : `The loop enters the ${PHASES[e.phase] || e.phase} phase.`;
+        ? `Node loads the main module, ${file(replay.trace.main)}.`
+        : `The loop enters ${PHASES[e.phase] || `the ${e.phase} phase`}.`;
     case 'phase-end':
       return e.phase === 'main'
         ? 'The main module has finished: from now on, only queued callbacks run.'
@@ -93,14 +101,17 @@ export function sentence(replay, k) {
     case 'cancel':
       return `${task.label} is cancelled and leaves ${QUEUE_NAMES[e.q] || e.q} without running.`;
     case 'run': {
+      if (e.q === 'main') return `Node runs ${e.label} from top to bottom.`;
+      if (e.q === 'exit') return `Node emits ${e.label}: the loop has nothing left to wait for.`;
       let why = WHY_RUN[e.q];
-      if (e.q === 'timers') why = `its ${ms(task.due - task.queuedAt)} have passed`;
+      if (e.q === 'timers') why = `it was due at ${ms(task.due)}, and it is now ${ms(e.t)}`;
       if (e.q === 'poll') why = 'its I/O has completed';
+      if (!why) return `${task.label} runs (${cause(replay, task)}).`;
       const phase = e.q === 'nextTick' || e.q === 'microtask' ? 'Node' : `The ${e.q === 'immediate' ? 'check' : e.q} phase`;
       return `${phase} runs the callback of ${task.label} (${cause(replay, task)}): ${why}.`;
     }
     case 'run-end':
-      return `The callback of ${task.label} returns.`;
+      return task.q === 'main' ? `${task.label} has run to its end.` : `The callback of ${task.label} returns.`;
     case 'pool-submit':
       return `${e.label} goes to the thread pool's queue.`;
     case 'pool-start':

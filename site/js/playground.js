@@ -17,11 +17,12 @@ import { predictPanel } from './predict.js';
 import { exercisePanel } from './exercise.js';
 
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+const FOLLOW = -1; // show the thread of the current step
 
 export function createPlayground(root, runner, { title = 'Program', machine = () => ({}) } = {}) {
   let block = null;
   let replay = null;
-  let focus = 0; // the thread whose stack, queues and loop are shown
+  let focus = FOLLOW; // the thread whose stack, queues and loop are shown
   let runs = 0;
 
   const status = h('p', { class: 'status', role: 'status' }, 'Loading the engine…');
@@ -97,11 +98,15 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
   async function run() {
     if (!block) return;
     const n = ++runs;
-    status.textContent = 'Running…';
     const started = performance.now();
+    status.textContent = 'Running…';
+    // A long run says how long it has been going, so a stuck program is not mistaken for a slow page.
+    const ticker = setInterval(() => {
+      status.textContent = `Running… ${Math.round((performance.now() - started) / 1000)} s`;
+    }, 1000);
     const outcome = await runner.run(toRequest(current()));
+    clearInterval(ticker);
     if (n !== runs) return; // a newer run replaced this one
-    root.dataset.runMs = String(Math.round(performance.now() - started));
     if (outcome.kind === 'timeout') {
       status.textContent = `Stopped: the program was still running after ${outcome.ms / 1000} s (an endless loop?). A fresh engine is starting; edit the code and run again.`;
       return;
@@ -118,8 +123,9 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     }
     replay = new Replay(reply.trace);
     const threads = replay.threads.filter((t) => JS_ROLES.has(t.role));
-    focus = threads[0]?.id ?? 0;
-    threadPick.replaceChildren(...threads.map((t) => h('option', { value: String(t.id) }, t.name)));
+    focus = FOLLOW;
+    threadPick.replaceChildren(h('option', { value: String(FOLLOW) }, 'the one running at this step'),
+      ...threads.map((t) => h('option', { value: String(t.id) }, t.name)));
     threadLabel.hidden = threads.length < 2;
     notes.replaceChildren(...[
       reply.stopped && `Stopped by a limit: ${reply.stopped}`,
@@ -133,6 +139,8 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     predict.reveal();
     player.load(replay.length, { autoplay: !reducedMotion.matches });
     root.dataset.runs = String(runs);
+    // Run → first frame on screen, read by the size and speed report.
+    requestAnimationFrame(() => { root.dataset.firstFrameMs = String(Math.round(performance.now() - started)); });
   }
 
   // applyShow hides the diagrams a block did not ask for, or, by default, the pool when the
@@ -148,9 +156,10 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
   function show(step) {
     if (!replay) return;
     const state = replay.at(step);
-    for (const d of Object.values(diagrams)) d.render(replay, state, focus);
+    const th = focus === FOLLOW ? replay.jsThreadAt(step) : focus;
+    for (const d of Object.values(diagrams)) d.render(replay, state, th);
     narration.textContent = sentence(replay, step);
-    const top = state.threads[focus]?.stack.at(-1);
+    const top = state.threads[th]?.stack.at(-1);
     editor.showRunning(top && top.file === replay.trace.main ? top.line : 0);
     root.dataset.step = String(step);
   }

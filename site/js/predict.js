@@ -13,8 +13,10 @@ export function predictPanel() {
   const list = h('ol', { class: 'predict-lines' });
   const result = h('p', { class: 'predict-result', role: 'status' });
   const check = h('button', { type: 'button', onclick: () => judge() }, 'Check my order');
-  const el = h('section', { class: 'predict', hidden: true, 'aria-labelledby': 'h-predict' },
-    h('h3', { id: 'h-predict' }, 'Predict the output'),
+  // A details element, so that after the run the prediction folds away and leaves the room to
+  // the diagrams, with its score in the summary.
+  const summary = h('summary', {}, 'Predict the output');
+  const el = h('details', { class: 'predict', hidden: true, open: true }, summary,
     h('p', {}, 'Put the lines in the order you think the program prints them, then check and run.'),
     list, check, result);
   let answer = [];
@@ -35,11 +37,12 @@ export function predictPanel() {
       const ok = li.dataset.line === answer[i];
       right += ok;
       li.dataset.verdict = ok ? 'right' : 'wrong';
-      li.querySelector('.verdict').textContent = ok ? '✓ right place' : '✗ not here';
+      li.querySelector('.verdict').textContent = ok ? '✓ right place' : `✗ really line ${answer.indexOf(li.dataset.line) + 1}`;
     });
     result.textContent = right === answer.length
       ? 'All in the right order. Run it to see why.'
       : `${right} of ${answer.length} in the right place. Run the program to see the real order, and why.`;
+    summary.textContent = `Your prediction: ${right} of ${answer.length} lines in the right place`;
   }
 
   return {
@@ -47,6 +50,8 @@ export function predictPanel() {
     load(block) {
       answer = block.options?.predict && block.output ? block.output.replace(/\n$/, '').split('\n') : [];
       el.hidden = answer.length === 0;
+      el.open = true;
+      summary.textContent = 'Predict the output';
       result.textContent = '';
       list.replaceChildren(...scramble(answer).map(({ text }) => {
         const li = h('li', { 'data-line': text },
@@ -58,7 +63,9 @@ export function predictPanel() {
       }));
     },
     reveal() {
-      if (answer.length && !result.textContent) judge();
+      if (!answer.length) return;
+      if (!result.textContent) judge();
+      el.open = false;
     },
   };
 }

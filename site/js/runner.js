@@ -5,15 +5,18 @@
 const workerURL = 'assets/worker.js';
 
 export class Runner {
-  constructor({ timeLimitMs = 5000, onStatus = () => {} } = {}) {
+  constructor({ timeLimitMs = 10000, onStatus = () => {} } = {}) {
     this.timeLimitMs = timeLimitMs;
     this.onStatus = onStatus;
     this.nextId = 1;
-    this.start();
+    // The first worker was started by boot.js, early in the page's head.
+    const boot = self.looplabBoot;
+    delete self.looplabBoot;
+    this.start(boot);
   }
 
-  start() {
-    this.worker = new Worker(workerURL);
+  start(boot) {
+    this.worker = boot ? boot.worker : new Worker(workerURL);
     this.pending = null;
     this.readyAt = null;
     this.ready = new Promise((resolve, reject) => {
@@ -21,7 +24,7 @@ export class Runner {
         const m = e.data;
         if (m.type === 'ready') {
           this.readyAt = performance.now();
-          this.onStatus('ready', m.ms);
+          this.onStatus('ready', m);
           resolve();
         } else if (m.type === 'fatal') {
           reject(new Error(m.message));
@@ -38,6 +41,9 @@ export class Runner {
           reject(new Error(message));
         }
       };
+      for (const e of boot ? boot.early : []) {
+        (e.type === 'error' ? this.worker.onerror : this.worker.onmessage)(e);
+      }
     });
     this.ready.catch((err) => this.onStatus('failed', err.message));
   }

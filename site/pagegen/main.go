@@ -47,7 +47,7 @@ func run(dir, out string) error {
 	if err != nil {
 		return err
 	}
-	t, err := template.ParseFS(templates, "templates/*.html")
+	t, err := template.New("").Funcs(template.FuncMap{"page": headData}).ParseFS(templates, "templates/*.html")
 	if err != nil {
 		return fmt.Errorf("parse templates: %w", err)
 	}
@@ -77,6 +77,14 @@ func run(dir, out string) error {
 	return writeServiceWorker(out)
 }
 
+// head is what the shared head template needs to know about a page.
+type head struct {
+	Title      string
+	Playground bool // the page runs programs, so it starts the engine's worker first thing
+}
+
+func headData(title string, playground bool) head { return head{title, playground} }
+
 func write(t *template.Template, path, name string, data any) error {
 	f, err := os.Create(path)
 	if err != nil {
@@ -104,7 +112,9 @@ func writeServiceWorker(out string) error {
 		}
 		rel, _ := filepath.Rel(out, path)
 		rel = filepath.ToSlash(rel)
-		if rel == "sw.js" || strings.HasSuffix(rel, ".br") || strings.HasSuffix(rel, ".gz") {
+		// esm.wasm is left to the service worker's runtime cache: it is downloaded only by
+		// readers who run an ES module, and then kept for offline use like any other response.
+		if rel == "sw.js" || rel == "esm.wasm" || strings.HasSuffix(rel, ".br") || strings.HasSuffix(rel, ".gz") {
 			return nil
 		}
 		files = append(files, rel)

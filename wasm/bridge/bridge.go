@@ -40,9 +40,10 @@ type Reply struct {
 }
 
 // Run decodes one request, runs it deterministically with a trace, and encodes the reply.
-// It never returns an error: a host failure is reported in Reply.Error so the page can say so.
-func Run(request []byte) []byte {
-	reply, err := run(request)
+// syntax lowers ES modules (nil: CommonJS only). Run never returns an error: a host failure is
+// reported in Reply.Error so the page can say so.
+func Run(request []byte, syntax engine.Syntax) []byte {
+	reply, err := run(request, syntax)
 	if err != nil {
 		return Failed(err.Error())
 	}
@@ -56,7 +57,7 @@ func Failed(message string) []byte {
 	return b
 }
 
-func run(request []byte) (Reply, error) {
+func run(request []byte, syntax engine.Syntax) (Reply, error) {
 	var req Request
 	if err := json.Unmarshal(request, &req); err != nil {
 		return Reply{}, fmt.Errorf("decode run request: %w", err)
@@ -75,6 +76,7 @@ func run(request []byte) (Reply, error) {
 		Cores:         req.Cores,
 		Deterministic: true, // the page, the lesson tests and a shared link must see the same run
 		Trace:         true,
+		Syntax:        syntax,
 	})
 	reply := Reply{Stdout: res.Stdout, Stderr: res.Stderr, ExitCode: res.ExitCode, Stopped: res.Stopped}
 	if res.Trace != nil {

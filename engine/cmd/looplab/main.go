@@ -115,4 +115,3 @@ func writeTrace(name string, t *trace.Trace) error {
 	}
 	return f.Close()
 }
-

@@ -1,4 +1,4 @@
-// Code generated from node v20.20.2 output (tables of JavaScript snippets and what real Node printed); DO NOT EDIT by hand, regenerate.
+// The want column of this table is the verbatim result of running each snippet under node v20.20.2.
 
 package lib
 

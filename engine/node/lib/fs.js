@@ -576,7 +576,12 @@ class ReadStream extends EventEmitter {
     this._where = site();
     this._reading = false;
     this._pipes = [];
-    if (this.fd === null) {
+    // Node opens the file in the stream's _construct, which runs on the next tick.
+    process.nextTick(() => {
+      if (this.fd !== null) {
+        this.pending = false;
+        return this._maybeRead();
+      }
       binding.open(this.path, stringToFlags(this.flags), 0o666, req(`fs.createReadStream open, ${this._where}`, (err, fd) => {
         if (err) return this.destroy(err);
         this.fd = fd;
@@ -585,10 +590,7 @@ class ReadStream extends EventEmitter {
         this.emit('ready');
         this._maybeRead();
       }));
-    } else {
-      this.pending = false;
-      process.nextTick(() => this._maybeRead());
-    }
+    });
   }
   setEncoding(enc) { this.readableEncoding = enc; return this; }
   on(event, fn) {
@@ -673,7 +675,11 @@ class WriteStream extends EventEmitter {
     this._writing = false;
     this._endCallbacks = [];
     this._where = site();
-    if (this.fd === null) {
+    process.nextTick(() => {
+      if (this.fd !== null) {
+        this.pending = false;
+        return this._flush();
+      }
       binding.open(this.path, stringToFlags(this.flags), options.mode || 0o666, req(`fs.createWriteStream open, ${this._where}`, (err, fd) => {
         if (err) return this.destroy(err);
         this.fd = fd;
@@ -682,7 +688,7 @@ class WriteStream extends EventEmitter {
         this.emit('ready');
         this._flush();
       }));
-    } else this.pending = false;
+    });
   }
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') { cb = encoding; encoding = this.encoding; }
@@ -710,8 +716,8 @@ class WriteStream extends EventEmitter {
     if (this._queue.length === 0) {
       if (this.writableEnded && !this.writableFinished) {
         this.writableFinished = true;
-        this.emit('finish');
         for (const cb of this._endCallbacks) cb();
+        this.emit('finish');
         this.destroy();
       }
       return;

@@ -263,6 +263,12 @@ Socket.prototype.end = function end(data, encoding, cb) {
   return this;
 };
 
+Socket.prototype.destroySoon = function destroySoon() {
+  if (this.writable) this.end();
+  if (this.writableFinished) this.destroy();
+  else this.once('finish', this.destroy);
+};
+
 Socket.prototype.resetAndDestroy = function () {
   return this.destroy();
 };
@@ -416,7 +422,8 @@ Server.prototype.listen = function listen(...args) {
   if (host === undefined || host === null || host === '') {
     setupListenHandle(this, '::', port);
   } else if (isIP(host)) {
-    setupListenHandle(this, host, port);
+    // Mirrors lookupAndListen: dns.lookup answers an address itself, on process.nextTick.
+    process.nextTick(setupListenHandle, this, host, port);
   } else {
     // Mirrors lookupAndListen: a host name is resolved first (through the pool).
     const self = this;

@@ -19,8 +19,9 @@ export function queuesDiagram() {
       h('h4', {}, b.title), list, h('p', { class: 'empty' }, 'empty'));
     return { ...b, list, box };
   });
+  const heading = h('h3', { id: 'h-queues' }, 'Queues');
   const el = h('section', { class: 'diagram queues', 'aria-labelledby': 'h-queues' },
-    h('h3', { id: 'h-queues' }, 'Queues'), h('div', { class: 'queue-grid' }, boxes.map((b) => b.box)));
+    heading, h('div', { class: 'queue-grid' }, boxes.map((b) => b.box)));
 
   function item(replay, id, extra) {
     const task = replay.tasks.get(id);
@@ -30,6 +31,7 @@ export function queuesDiagram() {
   return {
     el,
     render(replay, state, th) {
+      heading.textContent = `Queues${replay.threadTitle(th)}`;
       const t = state.threads[th];
       for (const b of boxes) {
         const ids = t?.queues[b.q] ?? [];

@@ -31,11 +31,13 @@ export function ringDiagram() {
   const pic = svg('svg', { viewBox: '-12 -2 224 204', role: 'img', 'aria-labelledby': 'h-loop loop-now' },
     segments.map((s) => s.g), now, turn);
   const words = h('p', { class: 'visually-hidden', id: 'loop-now' });
+  const heading = h('h3', { id: 'h-loop' }, 'Event loop');
   const el = h('section', { class: 'diagram loop', 'aria-labelledby': 'h-loop' },
-    h('h3', { id: 'h-loop' }, 'Event loop'), pic, words);
+    heading, pic, words);
   return {
     el,
     render(replay, state, th) {
+      heading.textContent = `Event loop${replay.threadTitle(th)}`;
       const t = state.threads[th];
       const phase = t?.phase ?? null;
       for (const s of segments) s.g.classList.toggle('current', s.phase === phase);

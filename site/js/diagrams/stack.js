@@ -4,11 +4,13 @@ import { h, keyed } from '../dom.js';
 export function stackDiagram() {
   const list = h('ol', { class: 'stack-frames', reversed: true });
   const empty = h('p', { class: 'empty' }, 'empty: no JavaScript is running');
+  const heading = h('h3', { id: 'h-stack' }, 'Call stack');
   const el = h('section', { class: 'diagram stack', 'aria-labelledby': 'h-stack' },
-    h('h3', { id: 'h-stack' }, 'Call stack'), list, empty);
+    heading, list, empty);
   return {
     el,
     render(replay, state, th) {
+      heading.textContent = `Call stack${replay.threadTitle(th)}`;
       const frames = state.threads[th]?.stack ?? [];
       // Frames are keyed by depth and identity, so a call animates in and a return leaves.
       const items = frames.map((f, depth) => ({ ...f, depth })).reverse();
