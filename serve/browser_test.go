@@ -159,6 +159,15 @@ func TestLessonRunsAndShowsOutput(t *testing.T) {
 		t.Errorf("console shows\n%s\nwant\n%s", got, *want)
 	}
 	saveScreenshot(t, ctx, "lesson-desktop.png")
+
+	// The index marks the lesson as tried (progress lives in local storage).
+	var mark string
+	run(t, ctx, chromedp.Navigate(site(t)+"index.html"),
+		chromedp.Poll(`document.querySelector('li[data-slug="01-one-thread"] .progress') !== null`, nil),
+		chromedp.Text(`li[data-slug="01-one-thread"] .progress`, &mark, chromedp.ByQuery))
+	if !strings.HasPrefix(mark, "✓ tried") {
+		t.Errorf("the index marks lesson 1 as %q", mark)
+	}
 }
 
 // board returns the diagrams' text, which is what a reader sees at the current step.

@@ -3,6 +3,7 @@
 import { Runner } from './runner.js';
 import { createPlayground } from './playground.js';
 import { decodeShare } from './share.js';
+import { markIndex, record } from './progress.js';
 
 const SANDBOX_START = `// Edit me, then press Run (or Ctrl+Enter).
 const fs = require('fs');
@@ -26,7 +27,10 @@ function registerServiceWorker() {
 
 function lessonPage(root, runner) {
   const blocks = JSON.parse(document.getElementById('lesson-data').textContent) || [];
-  const pg = createPlayground(root, runner);
+  const slug = location.pathname.split('/').pop().replace(/\.html$/, '');
+  const pg = createPlayground(root, runner, {
+    onResult: (block, reply) => record(slug, block.index, (reply.verdicts ?? []).length > 0 && reply.verdicts.every((v) => v.met)),
+  });
   const figures = [...document.querySelectorAll('figure.runnable')];
   const open = (i, scroll) => {
     const f = figures[i];
@@ -69,6 +73,8 @@ function sandboxPage(root, runner) {
 
 function main() {
   registerServiceWorker();
+  const list = document.querySelector('.lesson-list');
+  if (list) markIndex(list);
   const root = document.querySelector('[data-playground]');
   if (!root) return;
   let pg;

@@ -19,7 +19,7 @@ import { exercisePanel } from './exercise.js';
 const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const FOLLOW = -1; // show the thread of the current step
 
-export function createPlayground(root, runner, { title = 'Program', machine = () => ({}) } = {}) {
+export function createPlayground(root, runner, { title = 'Program', machine = () => ({}), onResult = () => {} } = {}) {
   let block = null;
   let replay = null;
   let focus = FOLLOW; // the thread whose stack, queues and loop are shown
@@ -63,7 +63,15 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     exercise.el,
     stage,
   );
-  root.addEventListener('keydown', player.onKey);
+  root.addEventListener('keydown', (e) => {
+    // Ctrl/Cmd+Enter runs from anywhere in the playground, as it does in the editor.
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey) && !e.target.closest('.cm-editor')) {
+      e.preventDefault();
+      run();
+      return;
+    }
+    player.onKey(e);
+  });
 
   function load(b, label) {
     block = b;
@@ -136,6 +144,7 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     stage.hidden = false;
     status.textContent = `Done: exit code ${reply.exitCode}, ${replay.length} steps.`;
     exercise.judge(reply.verdicts);
+    onResult(block, reply);
     predict.reveal();
     player.load(replay.length, { autoplay: !reducedMotion.matches });
     root.dataset.runs = String(runs);

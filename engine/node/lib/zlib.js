@@ -4,7 +4,7 @@
 // An async call is a chain of thread-pool jobs, one per 16 KiB of output as Node's
 // handle.write loop makes; the callback runs in the poll phase. The output bytes are Go's
 // deflate, not zlib's: they differ from Node's but round-trip, and Node-made input inflates.
-// Streams (createGzip, ...) and brotli are left out.
+// Streams (createGzip, ...) compress when their input ends; brotli is left out.
 
 const binding = internalBinding('zlib');
 
@@ -101,13 +101,44 @@ for (const name of ['brotliCompress', 'brotliDecompress', 'brotliCompressSync', 
   'createBrotliCompress', 'createBrotliDecompress']) {
   out[name] = brotliUnavailable;
 }
-for (const name of ['createGzip', 'createGunzip', 'createDeflate', 'createInflate', 'createDeflateRaw',
-  'createInflateRaw', 'createUnzip']) {
-  out[name] = () => {
-    const err = new Error(`zlib.${name}() streams are not available in the Looplab simulation; use the buffer API`);
-    err.code = 'ERR_NOT_IMPLEMENTED';
-    throw err;
+// Streams: a Transform that collects what is written and compresses it when the writable side
+// ends, as one buffer call on the pool. Node compresses chunk by chunk as data arrives; the
+// bytes are the same, only the pool jobs come later and fewer.
+const streamModes = { createGzip: 'gzip', createGunzip: 'gunzip', createDeflate: 'deflate', createInflate: 'inflate',
+  createDeflateRaw: 'deflateRaw', createInflateRaw: 'inflateRaw', createUnzip: 'unzip' };
+for (const [name, mode] of Object.entries(streamModes)) {
+  const className = name.slice(6);
+  const { Transform } = require('stream');
+  const ctor = {
+    [className]: function (opts) {
+      if (!(this instanceof ctor)) return new ctor(opts);
+      Transform.call(this, opts);
+      this._chunks = [];
+      this._level = levelOf(opts);
+      this._where = binding.callSite();
+      this.bytesWritten = 0;
+    },
+  }[className];
+  Object.setPrototypeOf(ctor.prototype, Transform.prototype);
+  Object.setPrototypeOf(ctor, Transform);
+  ctor.prototype._transform = function (chunk, encoding, cb) {
+    const Buffer = require('buffer').Buffer;
+    const b = typeof chunk === 'string' ? Buffer.from(chunk, encoding) : chunk;
+    this._chunks.push(b);
+    this.bytesWritten += b.length;
+    cb();
   };
+  ctor.prototype._flush = function (cb) {
+    const input = require('buffer').Buffer.concat(this._chunks);
+    this._chunks = [];
+    binding.process(mode, input, this._level, {
+      label: `zlib.${name} ${sizeLabel(input.length)}, ${this._where}`,
+      oncomplete: (err, result) => (err ? cb(err) : cb(null, result)),
+    });
+  };
+  out[className] = ctor;
+  out[name] = (opts) => new ctor(opts);
 }
+
 Object.assign(out, constants);
 module.exports = out;
