@@ -51,3 +51,22 @@ zlib.inflate(packed, (err, out) => console.log(out.length));
 		t.Errorf("stdout %q", res.Stdout)
 	}
 }
+
+func TestZlibStreamsPipe(t *testing.T) {
+	expectStdout(t, `
+const fs = require('fs'), zlib = require('zlib');
+fs.writeFileSync('/tmp/in.txt', 'pipe me '.repeat(5000));
+fs.createReadStream('/tmp/in.txt').pipe(zlib.createGzip()).pipe(fs.createWriteStream('/tmp/out.gz')).on('finish', () => {
+  const back = zlib.gunzipSync(fs.readFileSync('/tmp/out.gz')).toString();
+  console.log('round trip', back.length, back === 'pipe me '.repeat(5000));
+  const g = zlib.createGunzip();
+  let text = '';
+  g.on('data', (d) => { text += d; });
+  g.on('end', () => console.log('stream gunzip', text.length));
+  g.end(fs.readFileSync('/tmp/out.gz'));
+});
+`, `
+round trip 40000 true
+stream gunzip 40000
+`)
+}
