@@ -9,7 +9,7 @@ const SPEEDS = [
   { label: 'very fast', perSecond: 80 },
 ];
 
-export function createPlayer({ show, id }) {
+export function createPlayer({ show }) {
   let length = 0;
   let step = 0;
   let timer = null;
@@ -28,7 +28,7 @@ export function createPlayer({ show, id }) {
     'aria-label': 'Speed',
     onchange: () => { speed = SPEEDS[speedSelect.selectedIndex]; if (timer) { pause(); resume(); } },
   }, SPEEDS.map((s, i) => h('option', { selected: i === 1 }, s.label)));
-  const el = h('div', { class: 'player', role: 'group', 'aria-label': 'Player', id },
+  const el = h('div', { class: 'player', role: 'group', 'aria-label': 'Player' },
     h('div', { class: 'buttons' }, toStart, back, play, fwd, toEnd),
     h('label', { class: 'scrub' }, h('span', { class: 'visually-hidden' }, 'Step'), scrub), counter,
     h('label', { class: 'speed' }, 'Speed ', speedSelect));
@@ -73,6 +73,7 @@ export function createPlayer({ show, id }) {
       if (autoplay && n > 1) resume();
     },
     get step() { return step; },
+    get playing() { return timer !== null; },
     go,
     pause,
   };

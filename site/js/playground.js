@@ -34,7 +34,7 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
   const editorBox = h('div', { class: 'editor' });
   const editor = createEditor(editorBox, '', { onRun: () => run(), label: 'Program source' });
 
-  const player = createPlayer({ show, id: `player-${Math.random().toString(36).slice(2, 8)}` });
+  const player = createPlayer({ show });
   const narration = h('p', { class: 'narration', 'aria-live': 'polite' }, 'Run the program to see what Node does.');
   const threadPick = h('select', { 'aria-label': 'Thread shown', onchange: () => { focus = Number(threadPick.value); show(player.step); } });
   const threadLabel = h('label', { class: 'thread-pick', hidden: true }, 'Thread ', threadPick);
@@ -167,6 +167,8 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     const state = replay.at(step);
     const th = focus === FOLLOW ? replay.jsThreadAt(step) : focus;
     for (const d of Object.values(diagrams)) d.render(replay, state, th);
+    // Read each step aloud only when the reader moves step by step; during play it would be a flood.
+    narration.setAttribute('aria-live', player.playing ? 'off' : 'polite');
     narration.textContent = sentence(replay, step);
     const top = state.threads[th]?.stack.at(-1);
     editor.showRunning(top && top.file === replay.trace.main ? top.line : 0);
