@@ -54,6 +54,11 @@ func Run(opts Options) (res Result) {
 	}
 	sched := loop.NewScheduler(rec)
 	sched.Limit = lim.VirtualTime
+	cores := opts.Cores
+	if cores <= 0 {
+		cores = DefaultCores
+	}
+	sched.SetCores(cores)
 	epoch := time.Now()
 	if opts.Deterministic {
 		epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
@@ -69,7 +74,7 @@ func Run(opts Options) (res Result) {
 		CostScale:     costScale(),
 		StackDepth:    lim.StackDepth,
 		Epoch:         epoch,
-		Cores:         max(opts.Cores, 0),
+		Cores:         cores,
 		MaxCallbacks:  lim.Callbacks,
 		MaxOutput:     lim.OutputBytes,
 		Write: func(stream, text string) {
@@ -85,9 +90,6 @@ func Run(opts Options) (res Result) {
 				opts.Stdout(text)
 			}
 		},
-	}
-	if cfg.Cores == 0 {
-		cfg.Cores = DefaultCores
 	}
 	if opts.Syntax != nil {
 		cfg.TransformModule = opts.Syntax.Module

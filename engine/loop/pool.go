@@ -104,7 +104,8 @@ func (p *Pool) run(w *poolWorker, j *Job) {
 	w.busy = true
 	p.s.Record(p.s.now, trace.Event{Thread: w.traceID, Kind: trace.PoolStart, ID: j.ID, Worker: w.traceID, Label: j.Label})
 	cost := j.Work()
-	p.s.At(p.s.now+cost, func() {
+	// A pool thread needs a core like any other thread.
+	p.s.cpuOrDefault().run(cost, func(time.Duration) {
 		w.busy = false
 		p.s.Record(p.s.now, trace.Event{Thread: w.traceID, Kind: trace.PoolDone, ID: j.ID})
 		// libuv unregisters the request in the poll phase, just before the callback; a

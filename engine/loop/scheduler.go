@@ -23,6 +23,7 @@ type Scheduler struct {
 	// Limit is the virtual time past which the run stops; OnLimit is told when it is reached.
 	Limit   time.Duration
 	OnLimit func()
+	cpu     *CPU
 }
 
 // NewScheduler returns a scheduler at virtual time zero that records into rec (may be nil).

@@ -17,6 +17,8 @@ type Thread struct {
 	parked bool
 	wakeAt *event // the pending resumption of a parked thread
 	done   bool
+	// computing is set while the thread's last callback runs on the simulated cores (Compute).
+	computing bool
 	// holding is the wall-clock time (UnixNano) since which the thread holds the baton, 0 while
 	// parked; a watchdog on another goroutine reads it (see HeldFor).
 	holding atomic.Int64
@@ -128,8 +130,8 @@ func (th *Thread) WaitUntil(t time.Duration) {
 // Wake resumes a thread parked in WaitUntil at virtual time t (the time of whatever woke it),
 // unless it was due to wake earlier anyway.
 func (th *Thread) Wake(t time.Duration) {
-	if !th.parked || th.done {
-		return
+	if !th.parked || th.done || th.computing {
+		return // a computing thread is busy on a core, not waiting for I/O
 	}
 	if th.wakeAt != nil {
 		if th.wakeAt.at <= t {
@@ -138,6 +140,29 @@ func (th *Thread) Wake(t time.Duration) {
 		th.s.Cancel(th.wakeAt)
 	}
 	th.wakeAt = th.s.At(t, th.fire)
+}
+
+// Compute puts the CPU time the thread spent since start (its clock ran ahead by that much
+// while a callback executed) onto the machine's cores. When more threads and pool jobs want a
+// core than there are, the work takes longer and the thread's clock ends later than start plus
+// the work. The thread first lets everything due before start happen, so that the cores see
+// their work in time order.
+func (th *Thread) Compute(start time.Duration) {
+	work := th.clock - start
+	if work <= 0 {
+		th.Sync()
+		return
+	}
+	th.clock = start
+	th.computing = true
+	cpu := th.s.cpuOrDefault()
+	th.s.At(start, func() {
+		cpu.run(work, func(end time.Duration) {
+			th.wakeAt = th.s.At(end, th.fire)
+		})
+	})
+	th.park()
+	th.computing = false
 }
 
 // Spend accounts for d of CPU time without letting anything else run yet: the thread is in the

@@ -53,6 +53,7 @@ func (r *Realm) RunTask(t *loop.Task) {
 		p.stop("the program ran more than the limit of callbacks")
 		return
 	}
+	start := r.th.Now()
 	r.beginSlice()
 	r.record(trace.Event{Kind: trace.CallbackRun, ID: t.ID, Queue: t.Queue, Label: t.Label})
 	prev, prevTask := r.current, r.running
@@ -65,8 +66,8 @@ func (r *Realm) RunTask(t *loop.Task) {
 	r.drain()
 	r.current, r.running = prev, prevTask
 	r.charge()
+	r.th.Compute(start)
 	r.record(trace.Event{Kind: trace.RunEnd, ID: t.ID})
-	r.th.Sync()
 }
 
 // resolveCall builds the call of a task. A lazy call creates JavaScript values, so it can

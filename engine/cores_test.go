@@ -1,0 +1,44 @@
+package engine
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCoresAreShared checks the processor-sharing model of the simulated machine: work that
+// wants a core at the same time is slowed down only when there are fewer cores than takers.
+func TestCoresAreShared(t *testing.T) {
+	workers := `const { Worker } = require('worker_threads');
+const start = Date.now();
+let left = 2;
+for (let i = 0; i < 2; i++) {
+  const w = new Worker('const s = Date.now(); while (Date.now() - s < 200) {}', { eval: true });
+  w.on('exit', () => { if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100); });
+}`
+	pool := `const crypto = require('crypto');
+const start = Date.now();
+let left = 4;
+for (let i = 0; i < 4; i++) crypto.pbkdf2('k', 's' + i, 300000, 64, 'sha512', () => {
+  if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100);
+});`
+	cases := []struct {
+		name, src string
+		cores     int
+		want      string
+	}{
+		// Two workers that busy-wait 200 ms of their own clock each.
+		{"two workers, two cores", workers, 2, "200"},
+		{"two workers, one core", workers, 1, "400"},
+		// Four pbkdf2 jobs of about 195 ms on the four pool threads.
+		{"four pool jobs, four cores", pool, 4, "200"},
+		{"four pool jobs, two cores", pool, 2, "400"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := runJS(t, "main.js", c.src, func(o *Options) { o.Cores = c.cores })
+			if got := strings.TrimSpace(res.Stdout); got != c.want {
+				t.Errorf("finished after about %s ms, want %s (stderr %s)", got, c.want, res.Stderr)
+			}
+		})
+	}
+}
