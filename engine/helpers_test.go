@@ -3,6 +3,8 @@ package engine
 import (
 	"strings"
 	"testing"
+
+	"looplab/engine/transform/esm"
 )
 
 // runJS runs src as /app/main.js (or .mjs) in deterministic mode and returns the result.
@@ -24,3 +26,6 @@ func expectOrder(t *testing.T, src, want string) {
 		t.Errorf("order\n got: %s\nwant: %s\nstderr: %s", got, want, res.Stderr)
 	}
 }
+
+// testSyntax gives tests ES module support, as the CLI and the browser have it.
+var testSyntax Syntax = esm.Syntax{}

@@ -39,12 +39,14 @@ var describing = map[string]bool{"output": true, "goal": true, "hint": true, "js
 var lessonLink = regexp.MustCompile(`^(\d\d-[a-z0-9-]+)\.md(#.*)?$`)
 
 // runnableTransformer turns runnable fences into Runnable nodes, attaches the fences that
-// describe them, and points links between lesson files at the rendered pages. It reports
+// describe them, turns lab fences into LabNodes (lab.go), and points links between lesson
+// files at the rendered pages. It reports
 // mistakes with file line numbers, so it needs to know how many lines the front matter took.
 type runnableTransformer struct {
 	headLines int
 	errs      *errorList
 	blocks    []*Block
+	labs      []*LabBlock
 }
 
 func (t *runnableTransformer) line(source []byte, offset int) int {
@@ -83,6 +85,8 @@ func (t *runnableTransformer) Transform(doc *ast.Document, reader text.Reader, _
 		}
 		if len(words) >= 2 && (words[0] == "js" || words[0] == "mjs") && words[1] == "run" {
 			t.runnable(f, words, line, source, consumed)
+		} else if len(words) >= 1 && words[0] == "lab" {
+			t.lab(f, words, line, source)
 		} else if describing[info] && info != "output" {
 			t.errs.add(line, "a %q block must follow a runnable block with the exercise option", info)
 		}

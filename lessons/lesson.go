@@ -20,13 +20,14 @@ import (
 
 // Lesson is one lesson file, read and rendered.
 type Lesson struct {
-	File    string   // the path it was read from
-	Slug    string   // the file name without .md: its page is Slug + ".html"
-	Order   int      //
-	Title   string   //
-	Summary string   //
-	HTML    string   // the prose, rendered; runnable blocks appear as figures with data-block
-	Blocks  []*Block // the runnable blocks, in file order
+	File    string      // the path it was read from
+	Slug    string      // the file name without .md: its page is Slug + ".html"
+	Order   int         //
+	Title   string      //
+	Summary string      //
+	HTML    string      // the prose, rendered; runnable blocks appear as figures with data-block
+	Blocks  []*Block    // the runnable blocks, in file order
+	Labs    []*LabBlock // the lab blocks, in file order
 	// Warnings are not mistakes but worth saying at build time (a lesson with nothing to run).
 	Warnings []Error
 }
@@ -110,13 +111,13 @@ func Parse(path string, src []byte) (*Lesson, error) {
 				parser.WithAutoHeadingID(),
 				parser.WithASTTransformers(util.Prioritized(t, 100)),
 			),
-			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(runnableRenderer{}, 100))),
+			goldmark.WithRendererOptions(renderer.WithNodeRenderers(util.Prioritized(runnableRenderer{}, 100), util.Prioritized(labRenderer{}, 100))),
 		)
 		var out bytes.Buffer
 		if err := md.Convert(body, &out); err != nil {
 			return nil, fmt.Errorf("render lesson %s: %w", path, err)
 		}
-		l.HTML, l.Blocks = out.String(), t.blocks
+		l.HTML, l.Blocks, l.Labs = out.String(), t.blocks, t.labs
 	}
 	if len(errs.errs) > 0 {
 		sort.SliceStable(errs.errs, func(i, j int) bool { return errs.errs[i].Line < errs.errs[j].Line })

@@ -114,13 +114,22 @@ func parseFile(value string) (File, error) {
 		}
 		return File{Name: name, Content: spec[1 : len(spec)-1]}, nil
 	}
+	n, ok := parseSize(spec)
+	if !ok || n > maxFileSize {
+		return File{}, fmt.Errorf("file %s: size %q is not a number of B, KB, MB, GB, K, M or G up to 1 GiB", name, spec)
+	}
+	return File{Name: name, Size: n}, nil
+}
+
+// parseSize reads a number of bytes with an optional unit of sizeUnits.
+func parseSize(spec string) (int64, bool) {
 	digits := strings.TrimRightFunc(spec, func(r rune) bool { return r < '0' || r > '9' })
 	unit, known := sizeUnits[spec[len(digits):]]
 	n, err := strconv.ParseInt(digits, 10, 64)
-	if !known || err != nil || n*unit > maxFileSize {
-		return File{}, fmt.Errorf("file %s: size %q is not a number of B, KB, MB, GB, K, M or G up to 1 GiB", name, spec)
+	if !known || err != nil || n > (1<<62)/unit {
+		return 0, false
 	}
-	return File{Name: name, Size: n * unit}, nil
+	return n * unit, true
 }
 
 // splitInfo splits an info string into words; double quotes keep spaces inside one word.

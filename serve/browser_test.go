@@ -215,6 +215,18 @@ func TestDiagramsAtStepsAndStepBack(t *testing.T) {
 	if after := board(t, ctx); after != before {
 		t.Errorf("going back to step %s shows\n%s\nbut before it showed\n%s", step, after, before)
 	}
+
+	// A click on the timer's block in the timeline jumps to the step where its callback starts.
+	var want, got, narration string
+	run(t, ctx, chromedp.AttributeValue(`.tl-seg[aria-label*="setTimeout"]`, "data-step", &want, nil, chromedp.ByQuery),
+		// Activated as the keyboard does (Enter on the focused block): blocks a few µs apart overlap
+		// on a 5 ms axis, so a mouse click at its centre may land on a neighbour.
+		chromedp.Focus(`.tl-seg[aria-label*="setTimeout"]`, chromedp.ByQuery), chromedp.KeyEvent(kb.Enter),
+		chromedp.Evaluate(`document.querySelector('[data-playground]').dataset.step`, &got),
+		chromedp.Text(`.narration`, &narration, chromedp.ByQuery))
+	if got != want || !strings.Contains(narration, "timers phase runs the callback of setTimeout") {
+		t.Errorf("the timeline jumped to step %s (want %s), which says %q", got, want, narration)
+	}
 }
 
 func TestEndlessLoopIsStopped(t *testing.T) {

@@ -39,7 +39,10 @@ func newHandler(dir string, reload *broadcaster) (http.Handler, error) {
 	return &handler{dir: dir, reload: reload}, nil
 }
 
-const liveScript = `new EventSource('_live').onmessage = () => location.reload();`
+// liveScript reloads the page after each rebuild. It also removes the site's service worker,
+// which serves cached files and would hide the edits being watched.
+const liveScript = `navigator.serviceWorker?.getRegistrations().then((rs) => rs.forEach((r) => r.unregister()));
+new EventSource('_live').onmessage = () => location.reload();`
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {

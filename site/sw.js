@@ -1,7 +1,9 @@
-// The service worker makes the site work offline after the first visit. It answers from the
-// network first and falls back to its cache, so an online reader always gets the newest build
-// (and live reload works), and an offline one gets the last. pagegen fills in the file list and
-// a version that changes with any file.
+// The service worker makes the site work offline after the first visit. The files of this
+// build (FILES, filled in by pagegen with a version that changes with any file) are answered
+// from the cache, so a return visit does not download or re-store the 20 MB engine; pages are
+// fetched from the network first, so a reader online gets new lessons at once, and fall back to
+// the cache offline. A new build changes this file, which installs the new files and drops the
+// old ones. (The development server unregisters this worker: it would hide live edits.)
 const VERSION = '/*VERSION*/';
 const FILES = [
   /*FILES*/
@@ -18,8 +20,18 @@ self.addEventListener('activate', (e) => {
     .then(() => self.clients.claim()));
 });
 
+const PRECACHED = new Set(FILES.map((f) => new URL(f, self.registration.scope).href));
+
 self.addEventListener('fetch', (e) => {
-  if (e.request.method !== 'GET' || new URL(e.request.url).origin !== self.location.origin) return;
+  const url = new URL(e.request.url);
+  if (e.request.method !== 'GET' || url.origin !== self.location.origin) return;
+  url.search = '';
+  url.hash = '';
+  const isPage = e.request.mode === 'navigate' || url.pathname.endsWith('.html');
+  if (PRECACHED.has(url.href) && !isPage) {
+    e.respondWith(caches.match(url.href, { cacheName: CACHE }).then((hit) => hit || fetch(e.request)));
+    return;
+  }
   e.respondWith(fetch(e.request).then((res) => {
     if (res.ok) {
       const copy = res.clone();

@@ -3,6 +3,7 @@ package node
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -53,45 +54,74 @@ func (r *Realm) fatalReport(err goja.Value, ex *goja.Exception, fromPromise bool
 			"    at throwUnhandledRejectionsMode (node:internal/process/promises:389:7)\n"+
 			"    at processPromiseRejections (node:internal/process/promises:470:17)\n"+
 			"    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n"+
-			"  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js %s\n", r.inspect(err), NodeVersion)
+			"  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js %s\n", r.reasonString(err), NodeVersion)
 	}
-	if loc := r.throwLocation(err, ex); loc != "" {
+	if !r.isError(err) {
+		b.WriteString("\n") // Node starts the report of a thrown non-error with a blank line
+	}
+	if o, ok := err.(*goja.Object); ok && r.syntaxHeaders[o] != "" {
+		b.WriteString(r.syntaxHeaders[o])
+	} else if loc := r.throwLocation(err, ex); loc != "" {
 		b.WriteString(loc)
 	}
-	if r.isError(err) {
-		b.WriteString("\n")
-		b.WriteString(r.inspect(err))
-		b.WriteString("\n")
-	} else {
-		b.WriteString(r.inspect(err))
-		b.WriteString("\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n")
+	switch _, isObject := err.(*goja.Object); {
+	case r.isError(err) && r.syntaxHeaders[err.(*goja.Object)] != "":
+		b.WriteString("\n" + err.(*goja.Object).Get("stack").String() + "\n")
+	case r.isError(err):
+		b.WriteString("\n" + r.inspect(err) + "\n")
+	case isObject:
+		b.WriteString(r.inspect(err) + "\n")
+	default:
+		b.WriteString(err.String() + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n")
 	}
 	fmt.Fprintf(&b, "\nNode.js %s\n", NodeVersion)
 	return b.String()
 }
 
 // throwLocation is Node's "file:line\nsource\n   ^\n" header, from the innermost frame that
-// belongs to the user's code.
+// belongs to the user's code: of the exception, or else of the error's own stack (a rejected
+// Error reports where it was created).
 func (r *Realm) throwLocation(err goja.Value, ex *goja.Exception) string {
-	var frames []goja.StackFrame
-	if ex != nil {
-		frames = ex.Stack()
+	type place struct {
+		file         string
+		line, column int
 	}
-	for _, f := range frames {
-		pos := f.Position()
-		src, ok := r.proc.sources[pos.Filename]
-		if !ok || pos.Line < 1 {
-			continue
+	var places []place
+	if ex != nil {
+		for _, f := range ex.Stack() {
+			pos := f.Position()
+			places = append(places, place{pos.Filename, pos.Line, pos.Column})
 		}
+	} else if o, ok := err.(*goja.Object); ok && r.isError(o) {
+		for _, m := range stackFrame.FindAllStringSubmatch(o.Get("stack").String(), -1) {
+			line, _ := strconv.Atoi(m[2])
+			column, _ := strconv.Atoi(m[3])
+			places = append(places, place{m[1], line, column})
+		}
+	}
+	for _, p := range places {
+		src, ok := r.proc.sources[p.file]
 		lines := strings.Split(src, "\n")
-		if pos.Line > len(lines) {
+		if !ok || p.line < 1 || p.line > len(lines) {
 			continue
 		}
-		line := strings.TrimRight(lines[pos.Line-1], "\r")
-		return fmt.Sprintf("%s:%d\n%s\n%s^\n", pos.Filename, pos.Line, line, strings.Repeat(" ", max(pos.Column-1, 0)))
+		line := strings.TrimRight(lines[p.line-1], "\r")
+		column := p.column
+		if p.line == 1 {
+			column -= r.columnOffset(p.file)
+		}
+		// goja places a thrown Error where it was created; V8 points at the throw statement,
+		// which is usually on the same line.
+		if i := strings.LastIndex(line[:min(max(column-1, 0), len(line))], "throw"); i >= 0 {
+			column = i + 1
+		}
+		return fmt.Sprintf("%s:%d\n%s\n%s^\n", p.file, p.line, line, strings.Repeat(" ", max(column-1, 0)))
 	}
 	return ""
 }
+
+// stackFrame finds file, line and column in the frames of a goja stack ("\tat f (file:1:2(3))").
+var stackFrame = regexp.MustCompile(`(?m)^\tat (?:.* \()?([^()]*?):(\d+):(\d+)\(\d+\)\)?$`)
 
 // isError reports whether v is an Error object (its prototype chain reaches Error.prototype).
 func (r *Realm) isError(v goja.Value) bool {
@@ -116,29 +146,20 @@ func asException(err error, target **goja.Exception) bool {
 	return ok
 }
 
-// gojaFrame matches one frame of goja's stack format: "\tat fn (file:1:2(34))".
-var gojaFrame = regexp.MustCompile(`(?m)^\tat (?:(.+) \()?(.*?):(\d+):(\d+)\(\d+\)\)?$`)
-
-// nodeStack rewrites a goja stack trace into V8's format ("    at fn (file:1:2)") and leaves
-// out the engine's own frames.
-func nodeStack(stack string) string {
-	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
-	out := lines[:0]
-	for _, line := range lines {
-		if strings.HasPrefix(line, "\tat ") {
-			m := gojaFrame.FindStringSubmatch(line)
-			switch {
-			case m == nil:
-				continue // native frames: V8 shows none for built-ins we implement
-			case strings.HasPrefix(m[2], "node:internal"):
-				continue
-			case m[1] == "":
-				line = fmt.Sprintf("    at %s:%s:%s", m[2], m[3], m[4])
-			default:
-				line = fmt.Sprintf("    at %s (%s:%s:%s)", m[1], m[2], m[3], m[4])
+// reasonString is how V8 turns a thrown or rejected non-error into message text: primitives as
+// themselves, objects as "#<Constructor>".
+func (r *Realm) reasonString(v goja.Value) string {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v.String()
+	}
+	name := "Object"
+	if ctor := o.Get("constructor"); ctor != nil {
+		if c, ok := ctor.(*goja.Object); ok {
+			if n := c.Get("name"); n != nil && n.String() != "" {
+				name = n.String()
 			}
 		}
-		out = append(out, line)
 	}
-	return strings.Join(out, "\n")
+	return "#<" + name + ">"
 }

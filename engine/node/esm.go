@@ -24,6 +24,7 @@ type esmRecord struct {
 // process.nextTick callback it queued.
 func (r *Realm) runESMMain(file string) {
 	promise := r.importFile(file, "")
+	r.mainEvaluation, _ = promise.Export().(*goja.Promise)
 	catch, _ := goja.AssertFunction(promise.ToObject(r.rt).Get("catch"))
 	catch(promise, r.rt.ToValue(func(c goja.FunctionCall) goja.Value {
 		r.uncaught(c.Argument(0), nil, false)

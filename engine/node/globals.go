@@ -12,7 +12,11 @@ import (
 
 // bindings are the internalBinding(name) objects that lib/*.js modules call into.
 var bindings = map[string]func(r *Realm) goja.Value{
-	"util":   func(r *Realm) goja.Value { return r.rt.ToValue(lib.UtilBinding(r.rt)) },
+	"util": func(r *Realm) goja.Value {
+		b := lib.UtilBinding(r.rt)
+		b["columnOffset"] = r.columnOffset
+		return r.rt.ToValue(b)
+	},
 	"timers": (*Realm).timersBinding,
 	"console": func(r *Realm) goja.Value {
 		return r.rt.ToValue(map[string]any{

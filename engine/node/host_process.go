@@ -213,6 +213,7 @@ func (r *Realm) exitWith(code int) {
 	r.halt()
 	r.record(trace.Event{Kind: trace.ThreadExit, Code: &code})
 	r.endWorkers()
+	r.processExited(code) // its parent and children learn of it (host_child_process.go)
 }
 
 // emitExit mirrors process.emit('exit', code) in Node's exit path: once only, synchronously,

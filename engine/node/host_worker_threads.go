@@ -611,7 +611,9 @@ func (r *Realm) endWorkers() {
 		p.sched.Record(r.th.Now(), trace.Event{Thread: w.traceID, Kind: trace.ThreadExit, Code: &code})
 	}
 	p.workers.live = nil
-	p.sched.Stop()
+	if p.cp == nil {
+		p.sched.Stop() // a child process ends alone; the run goes on (host_child_process.go)
+	}
 }
 
 // msgPort is one end of a MessageChannel, or one of the two internal ends between a Worker

@@ -25,8 +25,18 @@ func (r *Realm) runMain(file string) {
 		}
 	}
 	if !r.dead {
-		r.exit(r.currentExitCode())
+		r.emitExit(r.currentExitCode())
+		r.exitWith(r.finalExitCode())
 	}
+}
+
+// finalExitCode is process.exitCode, or 13 when an ES module main never finished its
+// top-level await (Node 20 exits so, after 'exit' listeners saw the ordinary code).
+func (r *Realm) finalExitCode() int {
+	if p := r.mainEvaluation; p != nil && p.State() == goja.PromiseStatePending {
+		return 13
+	}
+	return r.currentExitCode()
 }
 
 // runMainModule runs the main module as the first macrotask, in the "main" phase.

@@ -85,6 +85,14 @@ func (r *Realm) runFunction(prg *goja.Program) goja.Callable {
 // cjsWrapper is Node's module wrapper, with one more parameter for dynamic import().
 const cjsWrapper = "(function (exports, require, module, __filename, __dirname, __ll_import) {"
 
+// columnOffset is how many columns the engine's module wrapper adds to line 1 of file.
+func (r *Realm) columnOffset(file string) int {
+	if r.wrapped[file] {
+		return len(cjsWrapper)
+	}
+	return 0
+}
+
 // resolveFile mirrors Module._resolveFilename for relative and absolute paths: the exact file,
 // then with .js, .json and .mjs, then the directory's index.js.
 func (r *Realm) resolveFile(request, fromDir string) (string, bool) {
@@ -190,6 +198,7 @@ func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
 	if len(body) != len(src) {
 		body = "//" + body // keep a shebang line as a comment, so lines still match
 	}
+	r.wrapped[filename] = true
 	first := len(r.funcs)
 	prg, err := r.compileUser(filename, cjsWrapper+body+"\n})")
 	if err != nil && r.proc.cfg.LowerScript != nil {

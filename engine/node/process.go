@@ -59,7 +59,9 @@ type Process struct {
 	// sources keeps every loaded file's text, for the source line of an error report.
 	sources    map[string]string
 	warnedOnce bool
-	workers    *workerGroup // worker threads (host_worker_threads.go)
+	workers    *workerGroup   // worker threads (host_worker_threads.go)
+	cp         *childProc     // set in a child process: its parent and pipes (host_child_process.go)
+	family     *processFamily // the run's processes and pid counter (host_child_process.go)
 }
 
 // NewProcess prepares a process; Start runs its main module.
@@ -91,6 +93,9 @@ func (p *Process) Start() {
 
 // write sends program output to the run's sink and the trace, within the output budget.
 func (p *Process) write(th int, at time.Duration, stream, text string) {
+	if p.cp != nil && p.cp.redirect(th, at, stream, text) {
+		return // a child's stdio goes to its parent (host_child_process.go)
+	}
 	if p.cfg.MaxOutput > 0 && p.output+len(text) > p.cfg.MaxOutput {
 		p.stop("the program wrote more than the output limit of " + byteSize(p.cfg.MaxOutput))
 		return
@@ -137,5 +142,12 @@ type limitSignal struct{ why string }
 func (p *Process) InterruptAll(why string) {
 	if r := p.main; r != nil {
 		r.rt.Interrupt(limitSignal{why})
+	}
+	if p.family != nil {
+		for _, q := range p.family.procs {
+			if r := q.main; q != p && r != nil {
+				r.rt.Interrupt(limitSignal{why})
+			}
+		}
 	}
 }

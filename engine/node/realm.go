@@ -41,13 +41,16 @@ type Realm struct {
 	errorPrototype *goja.Object
 	esm            map[string]*esmRecord
 	esmDriverFn    goja.Callable
-	microtask      *reaction  // the promise job running now, for the trace
-	funcs          []funcInfo // every instrumented function, by id
-	stack          []frame    // the simulated call stack of user functions
-	awaiting       int        // the function whose await registers the next reaction
+	microtask      *reaction       // the promise job running now, for the trace
+	funcs          []funcInfo      // every instrumented function, by id
+	stack          []frame         // the simulated call stack of user functions
+	awaiting       int             // the function whose await registers the next reaction
+	wrapped        map[string]bool // files compiled inside the CommonJS wrapper (columnOffset)
+	mainEvaluation *goja.Promise   // an ES module main's evaluation, for exit code 13
 	timeoutClass   goja.Value
 	immediateClass goja.Value
 	threads        *threadState // worker_threads and shared memory (host_worker_threads.go)
+	childHooks     *cpHooks     // child_process (host_child_process.go)
 }
 
 // exitSignal is the interrupt value that unwinds JavaScript after process.exit().
@@ -60,6 +63,7 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.syntaxHeaders = map[*goja.Object]string{}
 	r.awaiting = -1
 	r.esm = map[string]*esmRecord{}
+	r.wrapped = map[string]bool{}
 	r.cost = newCostMeter(p.cfg)
 	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())
 	r.rt.SetTimeSource(func() time.Time {

@@ -1,20 +1,16 @@
 package node
 
 import (
+	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
-)
 
-// SourceError is a syntax error with its place in the user's file, whatever produced it
-// (goja's parser or a transform).
-type SourceError interface {
-	error
-	Location() (file string, line, column int, message string)
-}
+	"looplab/engine/transform"
+)
 
 var gojaSyntax = regexp.MustCompile(`Line (\d+):(\d+) (.*?)(?: \(and \d+ more errors\))?$`)
 
@@ -22,13 +18,18 @@ var gojaSyntax = regexp.MustCompile(`Line (\d+):(\d+) (.*?)(?: \(and \d+ more er
 // offending line with a caret, as Node's does.
 func (r *Realm) syntaxError(filename string, err error) *goja.Object {
 	line, col, msg := 0, 0, err.Error()
-	if se, ok := err.(SourceError); ok {
-		_, line, col, msg = se.Location()
+	var se *transform.SyntaxError
+	if errors.As(err, &se) {
+		line, col, msg = se.Line, se.Column, se.Message
 	} else if m := gojaSyntax.FindStringSubmatch(err.Error()); m != nil {
 		line, _ = strconv.Atoi(m[1])
 		col, _ = strconv.Atoi(m[2])
 		msg = m[3]
 	}
+	if line == 1 {
+		col -= r.columnOffset(filename)
+	}
+	msg = quoteToken(msg)
 	obj := r.newError("SyntaxError", msg)
 	if src, ok := r.proc.sources[filename]; ok && line >= 1 {
 		lines := strings.Split(src, "\n")
@@ -38,4 +39,12 @@ func (r *Realm) syntaxError(filename string, err error) *goja.Object {
 		}
 	}
 	return obj
+}
+
+// quoteToken writes goja's "Unexpected token ;" the way V8 does: "Unexpected token ';'".
+func quoteToken(msg string) string {
+	if tok, ok := strings.CutPrefix(msg, "Unexpected token "); ok && !strings.HasPrefix(tok, "'") && len(tok) <= 3 {
+		return "Unexpected token '" + tok + "'"
+	}
+	return msg
 }

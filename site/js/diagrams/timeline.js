@@ -57,6 +57,7 @@ export function timelineDiagram({ onJump }) {
       }, segs.filter((s) => s.th === t.id).map((s) => h('button', {
         type: 'button',
         class: `tl-seg ${s.kind}`,
+        'data-step': String(s.step),
         style: `left:${pct(s.from)};width:max(3px, ${pct(s.to - s.from)})`,
         title: `${s.label}: ${ms(s.from)} to ${ms(s.to)}`,
         'aria-label': `${t.name}: ${s.label}, ${ms(s.from)} to ${ms(s.to)}. Jump there.`,
