@@ -2,6 +2,7 @@ package node
 
 import (
 	"path"
+	"time"
 
 	"github.com/dop251/goja"
 
@@ -15,8 +16,12 @@ type frame struct {
 	owner any // the promise reaction that re-pushed it, for frames of resumed async functions
 }
 
-// costPerCall is the counted cost of one JavaScript call in deterministic mode.
-const costPerCall = 20 // nanoseconds
+// Counted costs in deterministic mode: one JavaScript call, one loop iteration (V8 runs a
+// simple loop body in about a nanosecond; lesson 1's 100 million additions take Node ~70 ms).
+const (
+	costPerCall      = 20 * time.Nanosecond
+	costPerIteration = 1 * time.Nanosecond
+)
 
 // compileUser compiles user code with the call-stack guard (engine/transform): every function
 // reports entering and leaving, which gives the trace its call stack and turns runaway
@@ -51,7 +56,12 @@ func (r *Realm) installGuard(g *goja.Object) {
 		}
 		r.push(frame{id: id})
 	})
-	define(transform.LeaveFunc, func(id int) { r.pop(id) })
+	define(transform.LeaveFunc, func(id int, iterations int64) {
+		if r.cost.scale == 0 {
+			r.th.Spend(time.Duration(iterations) * costPerIteration)
+		}
+		r.pop(id)
+	})
 	define(transform.AwaitFunc, func(id int, v goja.Value) goja.Value {
 		r.pop(id)
 		r.awaiting = id

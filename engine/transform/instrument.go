@@ -20,7 +20,8 @@ const (
 	// a frame whose enter threw is not on the stack and is never left.
 	EnterFunc = "__ll_enter"
 	// LeaveFunc is called as __ll_leave(id) from a finally block when the body
-	// returns, throws, or a generator is closed.
+	// returns, throws, or a generator is closed; a function with loops of its
+	// own passes its iteration count too: __ll_leave(id, count).
 	LeaveFunc = "__ll_leave"
 	// AwaitFunc wraps every awaited operand: `await X` becomes
 	// `await __ll_await(id, X)`. It must return X itself, so that the await
@@ -105,7 +106,7 @@ func InstrumentFrom(src, filename string, firstID int) (*goja.Program, []FuncInf
 func InstrumentAST(prg *ast.Program) []FuncInfo { return instrumentAST(prg, 0) }
 
 func instrumentAST(prg *ast.Program, firstID int) []FuncInfo {
-	in := &instrumenter{file: prg.File, base: firstID, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}}
+	in := &instrumenter{file: prg.File, base: firstID, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}}
 	Walk(in, prg)
 	return in.infos
 }
@@ -126,6 +127,9 @@ type instrumenter struct {
 	// names holds the names that anonymous function and class literals get
 	// from their context (ECMAScript's NamedEvaluation), keyed by the literal.
 	names map[ast.Node]string
+	// loops holds the IDs of functions that contain a loop of their own, whose
+	// iterations are counted (see countIteration).
+	loops map[int]bool
 }
 
 func (in *instrumenter) Enter(n ast.Node) bool {
@@ -200,6 +204,16 @@ func (in *instrumenter) Leave(n ast.Node) {
 			block := &ast.BlockStatement{LeftBrace: body.Idx0(), List: []ast.Statement{ret}, RightBrace: body.Idx1() - 1}
 			n.Body = in.guardBody(id, block, n.DeclarationList)
 		}
+	case *ast.ForStatement:
+		n.Body = in.countIteration(n.Body)
+	case *ast.ForInStatement:
+		n.Body = in.countIteration(n.Body)
+	case *ast.ForOfStatement:
+		n.Body = in.countIteration(n.Body)
+	case *ast.WhileStatement:
+		n.Body = in.countIteration(n.Body)
+	case *ast.DoWhileStatement:
+		n.Body = in.countIteration(n.Body)
 	case *ast.AwaitExpression:
 		if len(in.stack) > 0 && n.Argument != nil {
 			n.Argument = hostCall(AwaitFunc, n.Await, in.top(), n.Argument)
@@ -346,20 +360,48 @@ func (in *instrumenter) guardBody(id int, body *ast.BlockStatement, decls []*ast
 	}
 
 	open, closing := body.LeftBrace, body.RightBrace
-	out := make([]ast.Statement, 0, len(prologue)+len(hoisted)+2)
+	out := make([]ast.Statement, 0, len(prologue)+len(hoisted)+3)
 	out = append(out, prologue...)
 	out = append(out, hoisted...)
+	var leaveArgs []ast.Expression
+	if in.loops[id] {
+		counter := &ast.Identifier{Name: IterationCounter, Idx: open}
+		out = append(out, &ast.LexicalDeclaration{Idx: open, Token: token.LET, List: []*ast.Binding{
+			{Target: counter, Initializer: &ast.NumberLiteral{Idx: open, Literal: "0", Value: int64(0)}},
+		}})
+		leaveArgs = append(leaveArgs, &ast.Identifier{Name: IterationCounter, Idx: closing})
+	}
 	out = append(out,
 		&ast.ExpressionStatement{Expression: hostCall(EnterFunc, open, id)},
 		&ast.TryStatement{
 			Try:  open,
 			Body: &ast.BlockStatement{LeftBrace: open, List: rest, RightBrace: closing},
 			Finally: &ast.BlockStatement{LeftBrace: closing, RightBrace: closing, List: []ast.Statement{
-				&ast.ExpressionStatement{Expression: hostCall(LeaveFunc, closing, id)},
+				&ast.ExpressionStatement{Expression: hostCall(LeaveFunc, closing, id, leaveArgs...)},
 			}},
 		},
 	)
 	return &ast.BlockStatement{LeftBrace: open, List: out, RightBrace: closing}
+}
+
+// IterationCounter is the local variable that counts a function's loop iterations. The
+// function hands the count to __ll_leave(id, count), so that a host can charge a long loop
+// with the time it would take even when it measures no wall-clock time (deterministic mode).
+const IterationCounter = "__ll_n"
+
+// countIteration makes a loop body start with __ll_n++ (a plain local increment, which costs
+// goja far less than a host call per iteration).
+func (in *instrumenter) countIteration(body ast.Statement) ast.Statement {
+	if len(in.stack) == 0 {
+		return body
+	}
+	in.loops[in.top()] = true
+	at := body.Idx0()
+	inc := &ast.ExpressionStatement{Expression: &ast.UnaryExpression{
+		Operator: token.INCREMENT, Idx: at, Postfix: true,
+		Operand: &ast.Identifier{Name: IterationCounter, Idx: at},
+	}}
+	return &ast.BlockStatement{LeftBrace: at, List: []ast.Statement{inc, body}, RightBrace: body.Idx1() - 1}
 }
 
 // touchArguments works around a goja bug: when a function's `arguments` is
