@@ -120,6 +120,9 @@ func (p *Process) stop(why string) {
 	}
 	p.Stopped = why
 	if p.main != nil {
+		if t := p.main.running; t != nil {
+			p.Stopped += "; running: " + t.Label
+		}
 		p.Stopped += "; still pending: " + p.main.loop.Pending()
 		p.main.halt()
 	}
