@@ -19,6 +19,7 @@ esbuild=node_modules/.bin/esbuild
 "$esbuild" site/js/main.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/app.js"
 "$esbuild" site/js/boot.js --minify --target=es2022 --log-level=warning --outfile="$out/assets/boot.js"
 "$esbuild" site/js/worker.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/worker.js"
+"$esbuild" site/js/lab/worker.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/lab-worker.js"
 "$esbuild" site/css/site.css --minify --log-level=warning --outfile="$out/assets/site.css"
 cp site/icon.svg "$out/assets/icon.svg"
 
@@ -27,6 +28,8 @@ cp site/icon.svg "$out/assets/icon.svg"
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/engine.wasm" "${LOOPLAB_ENGINE_PKG:-./wasm}"
 # The ES-module transform: a second module, which the worker loads only for a program that needs it.
 GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/esm.wasm" ./wasm/esm
+# The load lab (lab/): small, in a worker of its own, loaded when a lesson with a lab opens.
+GOOS=js GOARCH=wasm go build -trimpath -ldflags='-s -w' -o "$out/lab.wasm" ./wasm/lab
 goroot=$(go env GOROOT)
 if [ -f "$goroot/lib/wasm/wasm_exec.js" ]; then
   cp "$goroot/lib/wasm/wasm_exec.js" "$out/"

@@ -9,18 +9,20 @@ import (
 // Lab runs the models of one Params side by side, a few windows of virtual time per Step, so
 // that a page can draw the charts while the simulation runs and stop it when it is outdated.
 type Lab struct {
-	Width time.Duration // of a chart window, the same for every model
-	p     Params
-	sims  []*sim
-	until time.Duration
+	Width    time.Duration // of a chart window, the same for every model
+	Expected time.Duration // how long the slowest model's run should take, by queueing theory
+	p        Params
+	sims     []*sim
+	until    time.Duration
 }
 
 // Chunk is what one Step adds: per model, the windows that ended, and its totals once its run
 // has ended.
 type Chunk struct {
-	WindowMs float64    `json:"windowMs"`
-	Runs     []RunChunk `json:"runs"`
-	Done     bool       `json:"done"`
+	WindowMs        float64    `json:"windowMs"`
+	ExpectedSeconds float64    `json:"expectedSeconds"` // Lab.Expected: a first width for the time axis
+	Runs            []RunChunk `json:"runs"`
+	Done            bool       `json:"done"`
 }
 
 // RunChunk is one model's part of a Chunk.
@@ -39,22 +41,28 @@ func New(p Params) (*Lab, error) {
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	l := &Lab{p: p, Width: windowWidth(p)}
+	l := &Lab{p: p, Expected: expected(p)}
+	l.Width = windowWidth(l.Expected)
 	for _, m := range p.Models {
 		l.sims = append(l.sims, newSim(p, m, l.Width))
 	}
 	return l, nil
 }
 
-// windowWidth cuts the expected length of the slowest model's run (all requests at the
-// theoretical throughput) into about windowsPerRun windows of a round width: 1, 2 or 5 times a
-// power of ten, from 100 µs.
-func windowWidth(p Params) time.Duration {
+// expected is how long the slowest model's run takes if it serves every request at the
+// throughput queueing theory gives it.
+func expected(p Params) time.Duration {
 	var longest float64 // seconds
 	for _, m := range p.Models {
 		longest = max(longest, float64(p.Clients*p.Requests)/p.Bound(m))
 	}
-	target := time.Duration(longest / windowsPerRun * float64(time.Second))
+	return time.Duration(longest * float64(time.Second))
+}
+
+// windowWidth cuts the expected length of a run into about windowsPerRun windows of a round
+// width: 1, 2 or 5 times a power of ten, from 100 µs.
+func windowWidth(expected time.Duration) time.Duration {
+	target := expected / windowsPerRun
 	for w := 100 * time.Microsecond; ; w *= 10 {
 		for _, f := range []time.Duration{1, 2, 5} {
 			if f*w >= target {
@@ -67,7 +75,7 @@ func windowWidth(p Params) time.Duration {
 // Step simulates the next n windows of every model whose run has not ended.
 func (l *Lab) Step(n int) Chunk {
 	l.until += time.Duration(n) * l.Width
-	c := Chunk{WindowMs: ms(l.Width), Done: true}
+	c := Chunk{WindowMs: ms(l.Width), ExpectedSeconds: l.Expected.Seconds(), Done: true}
 	for _, s := range l.sims {
 		if s.finished {
 			continue

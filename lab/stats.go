@@ -129,7 +129,9 @@ func (st *stats) windows(upTo time.Duration, final bool) []Window {
 			st.perWindow[k] = nil
 			slices.Sort(lat)
 			w.Done = len(lat)
-			w.Rate = float64(len(lat)) / span.Seconds()
+			// Over the full width even for the last, partial window: a few responses in its
+			// last microseconds are not a burst of throughput.
+			w.Rate = float64(len(lat)) / st.width.Seconds()
 			w.P50, w.P95, w.P99 = ms(percentile(lat, 50)), ms(percentile(lat, 95)), ms(percentile(lat, 99))
 		}
 		out = append(out, w)

@@ -4,6 +4,7 @@ import { Runner } from './runner.js';
 import { createPlayground } from './playground.js';
 import { decodeShare } from './share.js';
 import { markIndex, record } from './progress.js';
+import { mountLabs } from './lab/lab.js';
 
 const SANDBOX_START = `// Edit me, then press Run (or Ctrl+Enter).
 const fs = require('fs');
@@ -75,6 +76,7 @@ function main() {
   registerServiceWorker();
   const list = document.querySelector('.lesson-list');
   if (list) markIndex(list);
+  mountLabs();
   const root = document.querySelector('[data-playground]');
   if (!root) return;
   let pg;
