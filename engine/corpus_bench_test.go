@@ -14,7 +14,7 @@ import (
 //
 //	go test ./engine -run '^$' -bench CorpusAgainstNode -benchtime 1x
 func BenchmarkCorpusAgainstNode(b *testing.B) {
-	dir := conformanceDir(&testing.T{})
+	dir := conformanceDir(b)
 	bin := filepath.Join(b.TempDir(), "looplab")
 	if out, err := exec.Command("go", "build", "-o", bin, "./cmd/looplab").CombinedOutput(); err != nil {
 		b.Fatalf("build CLI: %v\n%s", err, out)
