@@ -126,6 +126,9 @@ func Run(opts Options) (res Result) {
 	if !proc.Ended() && proc.Stopped == "" {
 		proc.Stop("the program waits for something that can never happen")
 	}
+	// Threads still parked (a child process or worker that outlived the main one) unwind, so
+	// no goroutine outlives the run.
+	sched.Stop()
 	res = Result{Stdout: out.String(), Stderr: errOut.String(), ExitCode: proc.ExitCode, Stopped: proc.Stopped, Trace: rec.Trace()}
 	if proc.Stopped != "" {
 		msg := "looplab: stopped: " + proc.Stopped + "\n"

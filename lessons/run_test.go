@@ -41,14 +41,8 @@ func run(t *testing.T, b *lessons.Block, code string, goals []goal.Check) bridge
 // engineGaps are blocks the engine cannot run yet, each with its reason; a listed block that
 // passes fails the test, so the list cannot go stale.
 var engineGaps = map[string]string{
-	"04-cpu-blocks.md/17":           "child_process.fork is not simulated yet (issue 3)",
-	"05-child-process.md/23":        "child_process.fork is not simulated yet (issue 3)",
-	"05-child-process.md/56":        "child_process.fork is not simulated yet (issue 3)",
-	"05-child-process.md/131":       "child_process.fork is not simulated yet (issue 3)",
-	"09-threads-vs-processes.md/48": "child_process.fork is not simulated yet (issue 3)",
-	"09-threads-vs-processes.md/89": "child_process.fork is not simulated yet (issue 3)",
-	"15-cluster.md/25":              "cluster is not simulated yet",
-	"15-cluster.md/78":              "cluster is not simulated yet",
+	"15-cluster.md/25": "cluster is not simulated yet",
+	"15-cluster.md/78": "cluster is not simulated yet",
 }
 
 // TestLessonBlocks runs every runnable block of every lesson through the engine and compares

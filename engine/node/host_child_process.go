@@ -155,10 +155,14 @@ func (r *Realm) childProcessBinding() goja.Value {
 		return c.pid
 	})
 	b.Set("spawnSync", func(plan *goja.Object) goja.Value { return r.spawnSync(r.readPlan(plan)) })
-	b.Set("send", func(target *goja.Object, payload goja.Value) {
+	// send takes a FunctionCall: a goja.Value parameter of a reflected Go function would be
+	// exported and rebuilt, turning a Map into a plain object before it is cloned.
+	b.Set("send", func(call goja.FunctionCall) goja.Value {
+		target, _ := call.Argument(0).(*goja.Object)
 		if c, fromParent := r.channelOf(target); c != nil {
-			c.send(r, fromParent, payload)
+			c.send(r, fromParent, call.Argument(1))
 		}
+		return goja.Undefined()
 	})
 	b.Set("disconnect", func(target *goja.Object) {
 		if c, fromParent := r.channelOf(target); c != nil {

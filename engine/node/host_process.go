@@ -171,11 +171,8 @@ func (r *Realm) stdin() *goja.Object {
 
 // memoryUsage reports the modeled footprint of this process (see docs/resource-model.md).
 func (r *Realm) memoryUsage() *goja.Object {
-	usage := func() map[string]any {
-		heapUsed := int64(3_900_000)
-		return map[string]any{"rss": int64(40_000_000), "heapTotal": int64(6_000_000), "heapUsed": heapUsed, "external": int64(1_200_000), "arrayBuffers": int64(10_000)}
-	}
-	fn := r.rt.ToValue(usage).(*goja.Object)
+	usage := r.modeledMemory // memory_model.go
+	fn := r.rt.ToValue(r.memoryObject).(*goja.Object)
 	fn.Set("rss", func() int64 { return usage()["rss"].(int64) })
 	return fn
 }

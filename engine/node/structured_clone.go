@@ -180,7 +180,16 @@ func (s *serializer) write(v goja.Value) *cloned {
 		}
 		return c
 	}
-	switch o.ClassName() {
+	class := o.ClassName()
+	if class == "Object" {
+		// goja reports "Object" as the class of a Map or a Set: ask their brand checks.
+		if r.hasBrand(o, "Map") {
+			class = "Map"
+		} else if r.hasBrand(o, "Set") {
+			class = "Set"
+		}
+	}
+	switch class {
 	case "Array":
 		c.kind = cloneArray
 		c.length = o.Get("length").ToInteger()
@@ -268,6 +277,18 @@ func (s *serializer) writeError(c *cloned, o *goja.Object) {
 	if s.errorDetails {
 		s.writeProperties(c, o, map[string]bool{"name": true, "message": true, "stack": true, "cause": true})
 	}
+}
+
+// hasBrand reports whether o is a real Map or Set (ctor): their prototype's has() throws a
+// TypeError for any other receiver.
+func (r *Realm) hasBrand(o *goja.Object, ctor string) bool {
+	proto := r.rt.Get(ctor).ToObject(r.rt).Get("prototype").ToObject(r.rt)
+	has, ok := goja.AssertFunction(proto.Get("has"))
+	if !ok {
+		return false
+	}
+	_, err := has(o, goja.Undefined())
+	return err == nil
 }
 
 // entries lists a Map's [key, value] pairs or a Set's members in insertion order.

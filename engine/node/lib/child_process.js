@@ -478,7 +478,7 @@ function startChild(norm, stdio, ipc) {
       child.exitCode = -2;
       child.emit('error', enoent(norm.file, norm.args));
       if (child.stdin) child.stdin.destroy();
-      for (const s of [child.stdout, child.stderr]) if (s) s.push(null);
+      for (const s of [child.stdout, child.stderr]) if (s) s.destroy();
       maybeClose(child);
     });
     return child;
