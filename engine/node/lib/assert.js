@@ -3,18 +3,9 @@
 // Differences: assert.ok cannot quote the failing source expression (it shows the value);
 // deep-equality failure messages show both values instead of Node's line diff.
 
-let utilModule;
-function inspect(value, opts) {
-  if (utilModule === undefined) {
-    try {
-      utilModule = require('util');
-    } catch (e) {
-      utilModule = null;
-    }
-  }
-  if (utilModule && typeof utilModule.inspect === 'function') return utilModule.inspect(value, opts);
-  return fallbackInspect(value, 0);
-}
+const { nodeError, invalidArgTypeMessage, lazyUtilInspect } = require('internal/errors');
+
+const inspect = lazyUtilInspect((value) => fallbackInspect(value, 0));
 
 function quoteString(s) {
   const q = s.includes("'") && !s.includes('"') ? '"' : "'";
@@ -57,31 +48,8 @@ function fallbackInspect(v, depth) {
   }
 }
 
-function codedError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  Object.defineProperty(err, 'toString', {
-    value() { return this.name + ' [' + code + ']: ' + this.message; },
-    writable: true, configurable: true,
-  });
-  return err;
-}
-
-function describeReceived(value) {
-  if (value == null) return ' Received ' + value;
-  if (typeof value === 'function') return ' Received function ' + value.name;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ' Received an instance of ' + value.constructor.name;
-    return ' Received ' + inspect(value, { depth: -1 });
-  }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return ' Received type ' + typeof value + ' (' + shown + ')';
-}
-
 function invalidArgType(name, expected, value) {
-  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE',
-    'The "' + name + '" argument must be ' + expected + '.' + describeReceived(value));
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, value, inspect));
 }
 
 // ---- AssertionError -------------------------------------------------------------------
@@ -389,7 +357,7 @@ assert.AssertionError = AssertionError;
 
 function checkArgs(n, args) {
   if (args < 2) {
-    throw codedError(TypeError, 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
+    throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "actual" and "expected" arguments must be specified');
   }
 }
 
@@ -512,7 +480,7 @@ function expectedException(actual, expected, message, fn) {
       const keys = Object.keys(expected);
       if (expected instanceof Error) keys.push('name', 'message');
       else if (keys.length === 0) {
-        throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'error' may not be an empty object. Received {}");
+        throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'error' may not be an empty object. Received {}");
       }
       for (const key of keys) {
         const want = expected[key];
@@ -570,11 +538,11 @@ function expectsError(stackStartFn, actual, error, message) {
     }
     if (typeof actual === 'object' && actual !== null) {
       if (actual.message === error) {
-        throw codedError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
+        throw nodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
           'The "error/message" argument is ambiguous. The error message "' + actual.message + '" is identical to the message.');
       }
     } else if (actual === error) {
-      throw codedError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
+      throw nodeError(TypeError, 'ERR_AMBIGUOUS_ARGUMENT',
         'The "error/message" argument is ambiguous. The error "' + actual + '" is identical to the message.');
     }
     message = error;
@@ -625,7 +593,7 @@ async function waitForActual(promiseFn) {
   if (typeof promiseFn === 'function') {
     resultPromise = promiseFn();
     if (!resultPromise || typeof resultPromise.then !== 'function') {
-      throw codedError(TypeError, 'ERR_INVALID_RETURN_VALUE',
+      throw nodeError(TypeError, 'ERR_INVALID_RETURN_VALUE',
         'Expected instance of Promise to be returned from the "promiseFn" function but got ' +
         (resultPromise === null ? 'null' : typeof resultPromise === 'object' ? 'an instance of ' + resultPromise.constructor.name
           : 'type ' + typeof resultPromise + ' (' + inspect(resultPromise) + ')') + '.');

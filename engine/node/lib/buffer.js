@@ -10,16 +10,9 @@ const kBufferMarker = Symbol.for('looplab.buffer');
 
 // ---- errors ---------------------------------------------------------------------------
 
-function codedError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  Object.defineProperty(err, 'toString', {
-    value() { return this.name + ' [' + code + ']: ' + this.message; },
-    writable: true, configurable: true,
-  });
-  return err;
-}
+const { nodeError, determineSpecificType, invalidArgTypeMessage, outOfRangeMessage, messages } = require('internal/errors');
 
+// shortInspect stands in for util.inspect, which loads buffer itself.
 function shortInspect(value) {
   if (typeof value === 'string') return "'" + value + "'";
   if (typeof value === 'bigint') return value + 'n';
@@ -27,42 +20,20 @@ function shortInspect(value) {
   return String(value);
 }
 
-function describeReceived(value) {
-  if (value == null) return ' Received ' + value;
-  if (typeof value === 'function') return ' Received function ' + value.name;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ' Received an instance of ' + value.constructor.name;
-    return ' Received ' + String(value);
-  }
-  let shown = shortInspect(value);
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return ' Received type ' + typeof value + ' (' + shown + ')';
+function plainInspect(value) {
+  return typeof value === 'object' ? String(value) : shortInspect(value);
 }
 
 function invalidArgType(name, expected, value) {
-  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE',
-    'The "' + name + '" argument must be ' + expected + '.' + describeReceived(value));
-}
-
-function addNumericalSeparator(val) {
-  let res = '';
-  let i = val.length;
-  const start = val[0] === '-' ? 1 : 0;
-  for (; i >= start + 4; i -= 3) res = '_' + val.slice(i - 3, i) + res;
-  return val.slice(0, i) + res;
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, value, plainInspect));
 }
 
 function outOfRange(name, range, value) {
-  let received;
-  if (Number.isInteger(value) && Math.abs(value) > 2 ** 32) received = addNumericalSeparator(String(value));
-  else if (typeof value === 'bigint') received = addNumericalSeparator(String(value)) + 'n';
-  else received = shortInspect(value);
-  return codedError(RangeError, 'ERR_OUT_OF_RANGE',
-    'The value of "' + name + '" is out of range. It must be ' + range + '. Received ' + received);
+  return nodeError(RangeError, 'ERR_OUT_OF_RANGE', outOfRangeMessage(name, range, value, shortInspect));
 }
 
 function unknownEncoding(enc) {
-  return codedError(TypeError, 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
+  return nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', messages.ERR_UNKNOWN_ENCODING(enc));
 }
 
 function boundsError(value, length, type) {
@@ -70,7 +41,7 @@ function boundsError(value, length, type) {
     validateNumber(value, type);
     return outOfRange(type || 'offset', 'an integer', value);
   }
-  if (length < 0) return codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', 'Attempt to access memory outside buffer bounds');
+  if (length < 0) return nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', 'Attempt to access memory outside buffer bounds');
   return outOfRange(type || 'offset', '>= ' + (type ? 1 : 0) + ' and <= ' + length, value);
 }
 
@@ -439,7 +410,7 @@ Buffer.from = function from(value, encodingOrOffset, length) {
       if (Number.isNaN(offset)) offset = 0;
       offset = Math.trunc(offset);
       if (offset > maxLength || offset < 0) {
-        throw codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"offset" is outside of buffer bounds');
+        throw nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"offset" is outside of buffer bounds');
       }
       let len;
       if (length === undefined) {
@@ -449,7 +420,7 @@ Buffer.from = function from(value, encodingOrOffset, length) {
         if (len > 0) {
           len = Math.trunc(len);
           if (len > maxLength - offset) {
-            throw codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"length" is outside of buffer bounds');
+            throw nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', '"length" is outside of buffer bounds');
           }
         } else {
           len = 0;
@@ -481,8 +452,8 @@ Buffer.from = function from(value, encodingOrOffset, length) {
     }
   }
 
-  throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The first argument must be of type string or an instance of ' +
-    'Buffer, ArrayBuffer, or Array or an Array-like Object.' + describeReceived(value));
+  throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The first argument must be of type string or an instance of ' +
+    'Buffer, ArrayBuffer, or Array or an Array-like Object. Received ' + determineSpecificType(value, plainInspect));
 };
 
 Buffer.of = function of(...items) {
@@ -679,7 +650,7 @@ function toInteger(v, name) {
 }
 
 proto.write = function write(string, offset, length, encoding) {
-  if (typeof string !== 'string') throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
+  if (typeof string !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
   if (offset === undefined) {
     return writeString(this, string, 0, this.length, 'utf8');
   }
@@ -736,14 +707,14 @@ proto.fill = function fill(value, offset, end, encoding) {
     } else {
       bytes = fromStringImpl(value, enc);
       if (bytes.length === 0) {
-        const err = codedError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'value' is invalid. Received '" + value + "'");
+        const err = nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'value' is invalid. Received '" + value + "'");
         throw err;
       }
     }
   } else if (value instanceof Uint8Array) {
     bytes = value;
     if (bytes.length === 0) {
-      throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'value' is invalid. Received " + describeBuffer(value));
+      throw nodeError(TypeError, 'ERR_INVALID_ARG_VALUE', "The argument 'value' is invalid. Received " + describeBuffer(value));
     }
   } else if (typeof value === 'boolean') {
     value = Number(value);
@@ -823,7 +794,7 @@ function swap(name, size) {
   return function () {
     const len = this.length;
     if (len % size !== 0) {
-      throw codedError(RangeError, 'ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of ' + (size * 8) + '-bits');
+      throw nodeError(RangeError, 'ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of ' + (size * 8) + '-bits');
     }
     for (let i = 0; i < len; i += size) {
       for (let a = i, b = i + size - 1; a < b; a++, b--) {
@@ -874,7 +845,7 @@ function checkOffset(buf, offset, size) {
   if (typeof offset !== 'number') throw invalidArgType('offset', 'of type number', offset);
   if (!Number.isInteger(offset)) throw outOfRange('offset', 'an integer', offset);
   const last = buf.length - size;
-  if (last < 0) throw codedError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', 'Attempt to access memory outside buffer bounds');
+  if (last < 0) throw nodeError(RangeError, 'ERR_BUFFER_OUT_OF_BOUNDS', 'Attempt to access memory outside buffer bounds');
   if (offset < 0 || offset > last) throw outOfRange('offset', '>= 0 and <= ' + last, offset);
   return offset;
 }

@@ -9,23 +9,10 @@ const binding = internalBinding('crypto');
 
 function getBuffer() { return require('buffer').Buffer; }
 
-function codeError(Ctor, code, message) {
-  const err = new Ctor(message);
-  err.code = code;
-  return err;
-}
-
-function describe(v) {
-  if (v == null) return String(v);
-  if (typeof v === 'function') return `function ${v.name}`;
-  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : require('util').inspect(v);
-  let shown = require('util').inspect(v);
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return `type ${typeof v} (${shown})`;
-}
+const { codedError, invalidArgTypeMessage, inspectDefault } = require('internal/errors');
 
 function invalidArgType(name, expected, v) {
-  return codeError(TypeError, 'ERR_INVALID_ARG_TYPE', `The "${name}" argument must be ${expected}. Received ${describe(v)}`);
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, v, inspectDefault));
 }
 
 const kBinaryLike = 'of type string or an instance of ArrayBuffer, Buffer, TypedArray, or DataView';
@@ -59,7 +46,7 @@ class Hash {
     this[kState] = { finalized: false };
   }
   update(data, encoding) {
-    if (this[kState].finalized) throw codeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (this[kState].finalized) throw codedError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     if (typeof data !== 'string' && !ArrayBuffer.isView(data)) {
       throw invalidArgType('data', 'of type string or an instance of Buffer, TypedArray, or DataView', data);
     }
@@ -67,12 +54,12 @@ class Hash {
     return this;
   }
   digest(encoding) {
-    if (this[kState].finalized) throw codeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (this[kState].finalized) throw codedError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     this[kState].finalized = true;
     return encode(this[kHandle].digest(), encoding);
   }
   copy(options) {
-    if (this[kState].finalized) throw codeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (this[kState].finalized) throw codedError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     return new Hash('', options, this[kHandle].copy());
   }
 }
@@ -85,7 +72,7 @@ class Hmac {
     this[kState] = { finalized: false };
   }
   update(data, encoding) {
-    if (this[kState].finalized) throw codeError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
+    if (this[kState].finalized) throw codedError(Error, 'ERR_CRYPTO_HASH_FINALIZED', 'Digest already called');
     this[kHandle].update(toBytes(data, 'data', encoding));
     return this;
   }
@@ -109,10 +96,10 @@ function hash(algorithm, data, outputEncoding = 'hex') {
 function checkNumber(v, name, min, max) {
   if (typeof v !== 'number') throw invalidArgType(name, 'of type number', v);
   if (!Number.isInteger(v)) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${v}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be an integer. Received ${v}`);
   }
   if (v < min || v > max) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${v}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "${name}" is out of range. It must be >= ${min} && <= ${max}. Received ${v}`);
   }
 }
 
@@ -122,7 +109,7 @@ function pbkdf2Args(password, salt, iterations, keylen, digest) {
   const s = toBytes(salt, 'salt');
   checkNumber(iterations, 'iterations', 1, 2147483647);
   checkNumber(keylen, 'keylen', 0, 2147483647);
-  if (!binding.hasDigest(digest)) throw codeError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
+  if (!binding.hasDigest(digest)) throw codedError(TypeError, 'ERR_CRYPTO_INVALID_DIGEST', `Invalid digest: ${digest}`);
   return [pw, s];
 }
 
@@ -157,7 +144,7 @@ function scryptArgs(password, salt, keylen, options) {
   const p = o.p !== undefined ? o.p : o.parallelization !== undefined ? o.parallelization : 1;
   const maxmem = o.maxmem !== undefined ? o.maxmem : 32 << 20;
   if (N < 2 || (N & (N - 1)) !== 0 || 128 * N * r > maxmem) {
-    throw codeError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: memory limit exceeded');
+    throw codedError(RangeError, 'ERR_CRYPTO_INVALID_SCRYPT_PARAMS', 'Invalid scrypt params: memory limit exceeded');
   }
   return [pw, s, N, r, p];
 }
@@ -184,7 +171,7 @@ const kMaxPossibleLength = 2 ** 31 - 1;
 function randomBytes(size, callback) {
   if (typeof size !== 'number') throw invalidArgType('size', 'of type number', size);
   if (!(size >= 0 && size <= kMaxPossibleLength)) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "size" is out of range. It must be >= 0 && <= ${kMaxPossibleLength}. Received ${size}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "size" is out of range. It must be >= 0 && <= ${kMaxPossibleLength}. Received ${size}`);
   }
   if (callback !== undefined) checkCallback(callback);
   const buf = getBuffer().alloc(size);
@@ -207,10 +194,10 @@ function fillArgs(buf, offset, size) {
   offset = offset === undefined ? 0 : offset * elementSize;
   size = size === undefined ? byteLength - offset : size * elementSize;
   if (offset < 0 || offset > byteLength) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "offset" is out of range. It must be >= 0 && <= ${byteLength}. Received ${offset}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "offset" is out of range. It must be >= 0 && <= ${byteLength}. Received ${offset}`);
   }
   if (size < 0 || offset + size > byteLength) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "size + offset" is out of range. It must be <= ${byteLength}. Received ${offset + size}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "size + offset" is out of range. It must be <= ${byteLength}. Received ${offset + size}`);
   }
   return [offset, size];
 }
@@ -245,7 +232,7 @@ function randomInt(min, max, callback) {
   if (!Number.isSafeInteger(min)) throw invalidArgType('min', 'a safe integer', min);
   if (!Number.isSafeInteger(max)) throw invalidArgType('max', 'a safe integer', max);
   if (max <= min) {
-    throw codeError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "max" is out of range. It must be greater than the value of "min" (${min}). Received ${max}`);
+    throw codedError(RangeError, 'ERR_OUT_OF_RANGE', `The value of "max" is out of range. It must be greater than the value of "min" (${min}). Received ${max}`);
   }
   const range = max - min;
   const b = binding.randomBytesNow(6);
@@ -261,7 +248,7 @@ function timingSafeEqual(a, b) {
   const x = new Uint8Array(a.buffer || a, a.byteOffset || 0, a.byteLength);
   const y = new Uint8Array(b.buffer || b, b.byteOffset || 0, b.byteLength);
   if (x.length !== y.length) {
-    throw codeError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
+    throw codedError(RangeError, 'ERR_CRYPTO_TIMING_SAFE_EQUAL_LENGTH', 'Input buffers must have the same byte length');
   }
   let diff = 0;
   for (let i = 0; i < x.length; i++) diff |= x[i] ^ y[i];

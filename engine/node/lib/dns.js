@@ -23,17 +23,10 @@ function isIPv6(s) {
 }
 function isIP(s) { return isIPv4(s) ? 4 : isIPv6(s) ? 6 : 0; }
 
-function typeError(code, message) {
-  const err = new TypeError(message);
-  err.code = code;
-  return err;
-}
+const { codedError, invalidArgTypeMessage, inspectDefault } = require('internal/errors');
 
-function describe(v) {
-  if (v == null) return String(v);
-  if (typeof v === 'function') return `function ${v.name}`;
-  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : require('util').inspect(v);
-  return `type ${typeof v} (${require('util').inspect(v)})`;
+function invalidArgType(name, expected, value) {
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, value, inspectDefault));
 }
 
 function lookupOptions(options) {
@@ -44,12 +37,10 @@ function lookupOptions(options) {
     if (options.family !== undefined) family = options.family === 'IPv4' ? 4 : options.family === 'IPv6' ? 6 : options.family;
     all = options.all === true;
   } else if (options !== undefined) {
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "options" argument must be of type object. Received ${describe(options)}`);
+    throw invalidArgType('options', 'of type object', options);
   }
   if (family !== 0 && family !== 4 && family !== 6) {
-    const err = new TypeError(`The argument 'family' must be one of: 0, 4, 6. Received ${family}`);
-    err.code = 'ERR_INVALID_ARG_VALUE';
-    throw err;
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'family' must be one of: 0, 4, 6. Received ${family}`);
   }
   return { family, all };
 }
@@ -58,11 +49,11 @@ function lookupOptions(options) {
 // without the pool; any other name is one getaddrinfo job on the thread pool.
 function lookup(hostname, options, callback) {
   if (hostname && typeof hostname !== 'string') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "hostname" argument must be of type string. Received ${describe(hostname)}`);
+    throw invalidArgType('hostname', 'of type string', hostname);
   }
   if (typeof options === 'function') { callback = options; options = undefined; }
   if (typeof callback !== 'function') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(callback)}`);
+    throw invalidArgType('callback', 'of type function', callback);
   }
   const { family, all } = lookupOptions(options);
   if (!hostname) {
@@ -92,7 +83,7 @@ function lookup(hostname, options, callback) {
 
 function lookupService(address, port, callback) {
   if (typeof callback !== 'function') {
-    throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(callback)}`);
+    throw invalidArgType('callback', 'of type function', callback);
   }
   process.nextTick(callback, null, address === '127.0.0.1' || address === '::1' ? 'localhost' : address, String(port));
 }
@@ -108,10 +99,10 @@ function resolver(syscall) {
   return function query(name, options, callback) {
     if (typeof options === 'function') callback = options;
     if (typeof name !== 'string') {
-      throw typeError('ERR_INVALID_ARG_TYPE', `The "name" argument must be of type string. Received ${describe(name)}`);
+      throw invalidArgType('name', 'of type string', name);
     }
     if (typeof callback !== 'function') {
-      throw typeError('ERR_INVALID_ARG_TYPE', `The "callback" argument must be of type function. Received ${describe(callback)}`);
+      throw invalidArgType('callback', 'of type function', callback);
     }
     const req = { label: `dns ${syscall} ${name}, ${binding.callSite()}`, oncomplete: callback };
     binding.query(syscall, name, req);
@@ -126,9 +117,7 @@ function resolve(hostname, rrtype, callback) {
   if (typeof rrtype === 'function') { callback = rrtype; rrtype = 'A'; }
   const fn = resolveFns['resolve' + (rrtype === 'AAAA' ? '6' : rrtype === 'A' ? '4' : rrtype[0] + rrtype.slice(1).toLowerCase())];
   if (!fn) {
-    const err = new TypeError(`The argument 'rrtype' is invalid. Received '${rrtype}'`);
-    err.code = 'ERR_INVALID_ARG_VALUE';
-    throw err;
+    throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The argument 'rrtype' is invalid. Received '${rrtype}'`);
   }
   return fn(hostname, callback);
 }

@@ -7,18 +7,9 @@ const kShapeMode = Symbol('shapeMode');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kRejection = Symbol.for('nodejs.rejection');
 
-let utilModule;
-function inspect(value, opts) {
-  if (utilModule === undefined) {
-    try {
-      utilModule = require('util');
-    } catch (e) {
-      utilModule = null;
-    }
-  }
-  if (utilModule && typeof utilModule.inspect === 'function') return utilModule.inspect(value, opts);
-  return fallbackInspect(value);
-}
+const { nodeError, invalidArgTypeMessage, lazyUtilInspect } = require('internal/errors');
+
+const inspect = lazyUtilInspect((value) => fallbackInspect(value));
 
 function fallbackInspect(v) {
   switch (typeof v) {
@@ -41,31 +32,8 @@ function fallbackInspect(v) {
   }
 }
 
-function nodeError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  Object.defineProperty(err, 'toString', {
-    value() { return this.name + ' [' + code + ']: ' + this.message; },
-    writable: true, configurable: true,
-  });
-  return err;
-}
-
-function describeReceived(value) {
-  if (value == null) return ' Received ' + value;
-  if (typeof value === 'function') return ' Received function ' + value.name;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ' Received an instance of ' + value.constructor.name;
-    return ' Received ' + inspect(value, { depth: -1 });
-  }
-  let shown = inspect(value, { colors: false });
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return ' Received type ' + typeof value + ' (' + shown + ')';
-}
-
 function invalidArgType(name, expected, value) {
-  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
-    'The "' + name + '" argument must be of type ' + expected + '.' + describeReceived(value));
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, 'of type ' + expected, value, inspect));
 }
 
 function checkListener(listener) {

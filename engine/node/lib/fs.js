@@ -30,19 +30,10 @@ function getBuffer() { return require('buffer').Buffer; }
 
 // ---- argument handling (lib/internal/fs/utils.js) ----
 
-function invalidArgType(name, expected, actual) {
-  const err = new TypeError(`The "${name}" argument must be ${expected}. Received ${describe(actual)}`);
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
-}
+const { codedError, invalidArgTypeMessage, inspectDefault, messages } = require('internal/errors');
 
-function describe(v) {
-  if (v == null) return String(v);
-  if (typeof v === 'function') return `function ${v.name}`;
-  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : require('util').inspect(v);
-  let shown = require('util').inspect(v);
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return `type ${typeof v} (${shown})`;
+function invalidArgType(name, expected, actual) {
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual, inspectDefault));
 }
 
 function toPath(p, name = 'path') {
@@ -51,9 +42,7 @@ function toPath(p, name = 'path') {
     if (ArrayBuffer.isView(p)) return getBuffer().from(p.buffer, p.byteOffset, p.byteLength).toString();
     if (p.href !== undefined && p.protocol !== undefined) {
       if (p.protocol !== 'file:') {
-        const err = new TypeError('The URL must be of scheme file');
-        err.code = 'ERR_INVALID_URL_SCHEME';
-        throw err;
+        throw codedError(TypeError, 'ERR_INVALID_URL_SCHEME', messages.ERR_INVALID_URL_SCHEME);
       }
       return decodeURIComponent(p.pathname);
     }
@@ -85,9 +74,7 @@ function stringToFlags(flags, name = 'flags') {
     case 'ax+': case 'xa+': return constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_EXCL;
     case 'as+': case 'sa+': return constants.O_APPEND | constants.O_CREAT | constants.O_RDWR | constants.O_SYNC;
   }
-  const err = new TypeError(`The value "${flags}" is invalid for option "${name}"`);
-  err.code = 'ERR_INVALID_ARG_VALUE';
-  throw err;
+  throw codedError(TypeError, 'ERR_INVALID_ARG_VALUE', `The value "${flags}" is invalid for option "${name}"`);
 }
 
 function getOptions(options, defaults) {
@@ -99,9 +86,7 @@ function getOptions(options, defaults) {
 
 function makeCallback(cb) {
   if (typeof cb !== 'function') {
-    const err = new TypeError(`The "cb" argument must be of type function. Received ${describe(cb)}`);
-    err.code = 'ERR_INVALID_ARG_TYPE';
-    throw err;
+    throw invalidArgType('cb', 'of type function', cb);
   }
   return cb;
 }
@@ -693,8 +678,7 @@ class WriteStream extends EventEmitter {
   write(chunk, encoding, cb) {
     if (typeof encoding === 'function') { cb = encoding; encoding = this.encoding; }
     if (this.writableEnded) {
-      const err = new Error('write after end');
-      err.code = 'ERR_STREAM_WRITE_AFTER_END';
+      const err = codedError(Error, 'ERR_STREAM_WRITE_AFTER_END', messages.ERR_STREAM_WRITE_AFTER_END);
       process.nextTick(() => { if (cb) cb(err); this.emit('error', err); });
       return false;
     }

@@ -2,6 +2,7 @@ package lib
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -27,7 +28,7 @@ func (tr *testRuntime) require(name string) goja.Value {
 	if v, ok := tr.cache[name]; ok {
 		return v
 	}
-	src, ok := Source(name)
+	src, ok := Source(strings.ReplaceAll(name, "/", "_")) // as libFile in engine/node/modules.go
 	if !ok {
 		panic(tr.rt.NewGoError(fmt.Errorf("no built-in module %q", name)))
 	}

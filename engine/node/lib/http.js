@@ -37,27 +37,23 @@ const STATUS_CODES = {
   511: 'Network Authentication Required',
 };
 
-function nodeError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
-}
+const { codedError, messages } = require('internal/errors');
 
 const tokenRe = /^[\^_`a-zA-Z\-0-9!#$%&'*+.|~]+$/;
 const invalidHeaderCharRe = /[^\t\x20-\x7e\x80-\xff]/;
 
 function validateHeaderName(name) {
   if (typeof name !== 'string' || !name || !tokenRe.test(name)) {
-    throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Header name must be a valid HTTP token ["' + name + '"]');
+    throw codedError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Header name must be a valid HTTP token ["' + name + '"]');
   }
 }
 
 function validateHeaderValue(name, value) {
   if (value === undefined) {
-    throw nodeError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "undefined" for header "' + name + '"');
+    throw codedError(TypeError, 'ERR_HTTP_INVALID_HEADER_VALUE', 'Invalid value "undefined" for header "' + name + '"');
   }
   if (invalidHeaderCharRe.test(String(value))) {
-    throw nodeError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in header content ["' + name + '"]');
+    throw codedError(TypeError, 'ERR_INVALID_CHAR', 'Invalid character in header content ["' + name + '"]');
   }
 }
 
@@ -382,7 +378,7 @@ Object.defineProperties(OutgoingMessage.prototype, {
 
 OutgoingMessage.prototype.setHeader = function setHeader(name, value) {
   if (this._header) {
-    throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
+    throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot set headers after they are sent to the client');
   }
   validateHeaderName(name);
   validateHeaderValue(name, value);
@@ -401,7 +397,7 @@ OutgoingMessage.prototype.appendHeader = function appendHeader(name, value) {
 };
 
 OutgoingMessage.prototype.getHeader = function getHeader(name) {
-  if (typeof name !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string');
+  if (typeof name !== 'string') throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "name" argument must be of type string');
   const entry = this[kHeaders] && this[kHeaders][name.toLowerCase()];
   return entry && entry[1];
 };
@@ -425,7 +421,7 @@ OutgoingMessage.prototype.hasHeader = function hasHeader(name) {
 };
 
 OutgoingMessage.prototype.removeHeader = function removeHeader(name) {
-  if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
+  if (this._header) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot remove headers after they are sent to the client');
   const key = String(name).toLowerCase();
   if (key === 'connection') this._removedConnection = true;
   else if (key === 'content-length') this._removedContLen = true;
@@ -562,14 +558,14 @@ OutgoingMessage.prototype.write = function write(chunk, encoding, callback) {
 
 function writeBody(msg, chunk, encoding, callback, fromEnd) {
   if (msg.finished) {
-    const err = nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
+    const err = codedError(Error, 'ERR_STREAM_WRITE_AFTER_END', messages.ERR_STREAM_WRITE_AFTER_END);
     if (typeof callback === 'function') process.nextTick(callback, err);
     process.nextTick(() => msg.emit('error', err));
     return false;
   }
-  if (chunk === null) throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+  if (chunk === null) throw codedError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
   if (typeof chunk !== 'string' && !(chunk instanceof Uint8Array)) {
-    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
+    throw codedError(TypeError, 'ERR_INVALID_ARG_TYPE', 'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array');
   }
   if (!msg._header) {
     if (fromEnd) msg._contentLength = typeof chunk === 'string' ? B().byteLength(chunk, encoding || 'utf8') : chunk.byteLength;
@@ -603,7 +599,7 @@ OutgoingMessage.prototype.end = function end(chunk, encoding, callback) {
   } else if (this.finished) {
     if (typeof callback === 'function') {
       if (!this._writableFinished) this.once('finish', callback);
-      else process.nextTick(callback, nodeError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished'));
+      else process.nextTick(callback, codedError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished'));
     }
     return this;
   } else if (!this._header) {
@@ -679,11 +675,11 @@ ServerResponse.prototype._implicitHeader = function _implicitHeader() {
 };
 
 ServerResponse.prototype.writeHead = function writeHead(statusCode, reason, obj) {
-  if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
+  if (this._header) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot write headers after they are sent to the client');
   const originalStatusCode = statusCode;
   statusCode |= 0;
   if (statusCode < 100 || statusCode > 999) {
-    throw nodeError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: ' + originalStatusCode);
+    throw codedError(RangeError, 'ERR_HTTP_INVALID_STATUS_CODE', 'Invalid status code: ' + originalStatusCode);
   }
   if (typeof reason === 'string') {
     this.statusMessage = reason;
@@ -856,7 +852,7 @@ function abortIncoming(state) {
     const req = state.incoming.shift();
     if (!req.complete) {
       req.aborted = true;
-      req.destroy(nodeError(Error, 'ECONNRESET', 'aborted'));
+      req.destroy(codedError(Error, 'ECONNRESET', 'aborted'));
     }
   }
 }
@@ -1107,7 +1103,7 @@ function ClientRequest(input, options, cb) {
   this.agent = agent;
   const protocol = options.protocol || 'http:';
   if (protocol !== 'http:') {
-    throw nodeError(TypeError, 'ERR_INVALID_PROTOCOL', 'Protocol "' + protocol + '" not supported. Expected "http:"');
+    throw codedError(TypeError, 'ERR_INVALID_PROTOCOL', 'Protocol "' + protocol + '" not supported. Expected "http:"');
   }
   const defaultPort = options.defaultPort || (this.agent && this.agent.defaultPort) || 80;
   const port = options.port = options.port || defaultPort;
@@ -1117,12 +1113,12 @@ function ClientRequest(input, options, cb) {
   if (options.timeout !== undefined) this.timeout = options.timeout;
   const method = (options.method || 'GET').toUpperCase();
   if (!METHODS.includes(method)) {
-    throw nodeError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Method must be a valid HTTP token ["' + options.method + '"]');
+    throw codedError(TypeError, 'ERR_INVALID_HTTP_TOKEN', 'Method must be a valid HTTP token ["' + options.method + '"]');
   }
   this.method = method;
   this.path = options.path || '/';
   if (/[\u0000-\u0020]/.test(this.path)) {
-    throw nodeError(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
+    throw codedError(TypeError, 'ERR_UNESCAPED_CHARACTERS', 'Request path contains unescaped characters');
   }
   this.host = host;
   this.protocol = protocol;
@@ -1191,7 +1187,7 @@ function urlToOptions(url) {
 }
 
 ClientRequest.prototype._implicitHeader = function _implicitHeader() {
-  if (this._header) throw nodeError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot render headers after they are sent to the client');
+  if (this._header) throw codedError(Error, 'ERR_HTTP_HEADERS_SENT', 'Cannot render headers after they are sent to the client');
   this._storeHeader(this._requestLine, this._headersArray || this[kHeaders]);
 };
 

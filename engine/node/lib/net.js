@@ -15,11 +15,7 @@ function isIP(input) { return binding.isIP(String(input)); }
 function isIPv4(input) { return isIP(input) === 4; }
 function isIPv6(input) { return isIP(input) === 6; }
 
-function nodeError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
-}
+const { codedError } = require('internal/errors');
 
 const errnos = { ECONNREFUSED: -111, EADDRINUSE: -98, ECONNRESET: -104, EPIPE: -32 };
 const messages = { ECONNREFUSED: 'connect ECONNREFUSED', EADDRINUSE: 'address already in use' };
@@ -135,7 +131,7 @@ function onReadableStreamEnd() {
 function writeAfterFIN(chunk, encoding, cb) {
   if (!this.writableEnded) return stream.Duplex.prototype.write.call(this, chunk, encoding, cb);
   if (typeof encoding === 'function') { cb = encoding; encoding = null; }
-  const er = nodeError(Error, 'EPIPE', 'This socket has been ended by the other party');
+  const er = codedError(Error, 'EPIPE', 'This socket has been ended by the other party');
   if (typeof cb === 'function') process.nextTick(cb, er);
   this.destroy(er);
   return false;
@@ -152,7 +148,7 @@ Socket.prototype.connect = function connect(...args) {
   if (args[0] !== null && typeof args[0] === 'object') options = Object.assign({}, args[0]);
   else if (typeof args[0] === 'string' && !/^\d+$/.test(args[0])) options = { path: args[0] };
   else options = { port: args[0], host: args[1] };
-  if (options.path) throw nodeError(Error, 'ERR_NOT_SUPPORTED', 'Unix domain sockets are not simulated');
+  if (options.path) throw codedError(Error, 'ERR_NOT_SUPPORTED', 'Unix domain sockets are not simulated');
   if (cb) this.once('connect', cb);
   if (this.destroyed) {
     this._readableState.reading = false;
@@ -231,7 +227,7 @@ Socket.prototype._write = function _write(data, encoding, cb) {
   }
   this._pendingData = null;
   if (!this._handle) {
-    cb(nodeError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
+    cb(codedError(Error, 'ERR_SOCKET_CLOSED', 'Socket is closed'));
     return;
   }
   this._unrefTimerActive();
@@ -410,14 +406,14 @@ Server.prototype.listen = function listen(...args) {
     port = args[0].port === undefined ? 0 : args[0].port;
     host = args[0].host;
     backlog = args[0].backlog;
-    if (args[0].path) throw nodeError(Error, 'ERR_NOT_SUPPORTED', 'Unix domain sockets are not simulated');
+    if (args[0].path) throw codedError(Error, 'ERR_NOT_SUPPORTED', 'Unix domain sockets are not simulated');
   } else {
     if (args[0] !== undefined && args[0] !== null) port = args[0];
     if (typeof args[1] === 'string') { host = args[1]; backlog = args[2]; } else backlog = args[1];
   }
   void backlog;
   port = validatePort(port, 'options.port');
-  if (this._handle) throw nodeError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
+  if (this._handle) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   if (cb) this.once('listening', cb);
   if (host === undefined || host === null || host === '') {
     setupListenHandle(this, '::', port);
@@ -485,7 +481,7 @@ Server.prototype.close = function close(cb) {
   if (typeof cb === 'function') {
     if (!this._handle) {
       this.once('close', function close() {
-        cb(nodeError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
+        cb(codedError(Error, 'ERR_SERVER_NOT_RUNNING', 'Server is not running.'));
       });
     } else {
       this.once('close', cb);

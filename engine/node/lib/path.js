@@ -5,22 +5,17 @@
 const SLASH = 47; // '/'
 const DOT = 46; // '.'
 
-function describeReceived(value) {
-  if (value == null) return ' Received ' + value;
-  if (typeof value === 'function') return ' Received function ' + value.name;
-  if (typeof value === 'object') {
-    if (value.constructor && value.constructor.name) return ' Received an instance of ' + value.constructor.name;
-    return ' Received ' + String(value);
-  }
-  let shown = typeof value === 'string' ? "'" + value + "'" : typeof value === 'bigint' ? value + 'n' : String(value);
-  if (shown.length > 28) shown = shown.slice(0, 25) + '...';
-  return ' Received type ' + typeof value + ' (' + shown + ')';
+const { codedError, invalidArgTypeMessage } = require('internal/errors');
+
+// plainInspect stands in for util.inspect, which path must not load.
+function plainInspect(value) {
+  if (typeof value === 'string') return "'" + value + "'";
+  if (typeof value === 'bigint') return value + 'n';
+  return String(value);
 }
 
 function invalidArgType(name, expected, value) {
-  const err = new TypeError('The "' + name + '" argument must be of type ' + expected + '.' + describeReceived(value));
-  err.code = 'ERR_INVALID_ARG_TYPE';
-  return err;
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, 'of type ' + expected, value, plainInspect));
 }
 
 function validateString(value, name) {

@@ -56,15 +56,11 @@ function toBuffer(chunk, encoding) {
   return chunk;
 }
 
-function nodeError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
-}
+const { codedError, messages } = require('internal/errors');
 
 function invalidChunk(chunk) {
   const what = chunk === null ? 'null' : chunk === undefined ? 'undefined' : 'type ' + typeof chunk + ' (' + String(chunk) + ')';
-  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE',
     'The "chunk" argument must be of type string or an instance of Buffer or Uint8Array. Received ' + what);
 }
 
@@ -163,12 +159,12 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
   }
   if (addToFront) {
     if (state.endEmitted) {
-      errorOrDestroy(stream, nodeError(Error, 'ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event'));
+      errorOrDestroy(stream, codedError(Error, 'ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event'));
       return false;
     }
     addChunk(stream, state, decodeChunk(state, chunk), true);
   } else if (state.ended) {
-    errorOrDestroy(stream, nodeError(Error, 'ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF'));
+    errorOrDestroy(stream, codedError(Error, 'ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF'));
     return false;
   } else if (state.destroyed || state.errored) {
     return false;
@@ -287,7 +283,7 @@ Readable.prototype.read = function read(n) {
 };
 
 Readable.prototype._read = function _read() {
-  throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
+  throw codedError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _read() method is not implemented');
 };
 
 function onEofChunk(stream, state) {
@@ -612,7 +608,7 @@ function writeOrBuffer(stream, chunk, encoding, cb) {
     if (!encoding) encoding = state.defaultEncoding;
     if (typeof cb !== 'function') cb = nop;
   }
-  if (chunk === null) throw nodeError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
+  if (chunk === null) throw codedError(TypeError, 'ERR_STREAM_NULL_VALUES', 'May not write null values to stream');
   if (!state.objectMode) {
     if (typeof chunk === 'string') {
       if (state.decodeStrings !== false) {
@@ -627,8 +623,8 @@ function writeOrBuffer(stream, chunk, encoding, cb) {
     }
   }
   let err;
-  if (state.ending) err = nodeError(Error, 'ERR_STREAM_WRITE_AFTER_END', 'write after end');
-  else if (state.destroyed) err = nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed');
+  if (state.ending) err = codedError(Error, 'ERR_STREAM_WRITE_AFTER_END', messages.ERR_STREAM_WRITE_AFTER_END);
+  else if (state.destroyed) err = codedError(Error, 'ERR_STREAM_DESTROYED', messages.ERR_STREAM_DESTROYED('write'));
   if (err) {
     process.nextTick(cb, err);
     errorOrDestroy(stream, err, true);
@@ -692,7 +688,7 @@ function onwriteError(stream, state, er, cb) {
 function errorBuffer(state) {
   for (const { callback } of state.buffered.splice(0)) {
     state.length -= 1;
-    callback(nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call write after a stream was destroyed'));
+    callback(codedError(Error, 'ERR_STREAM_DESTROYED', messages.ERR_STREAM_DESTROYED('write')));
   }
 }
 
@@ -732,7 +728,7 @@ function clearBuffer(stream, state) {
 
 Writable.prototype._write = function _write(chunk, encoding, cb) {
   if (this._writev) this._writev([{ chunk, encoding }], cb);
-  else throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _write() method is not implemented');
+  else throw codedError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _write() method is not implemented');
 };
 
 Writable.prototype.cork = function cork() { this._writableState.corked++; };
@@ -776,9 +772,9 @@ Writable.prototype.end = function end(chunk, encoding, cb) {
     finishMaybe(this, state, true);
     state.ended = true;
   } else if (state.finished) {
-    err = nodeError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished');
+    err = codedError(Error, 'ERR_STREAM_ALREADY_FINISHED', 'Cannot call end after a stream was finished');
   } else if (state.destroyed) {
-    err = nodeError(Error, 'ERR_STREAM_DESTROYED', 'Cannot call end after a stream was destroyed');
+    err = codedError(Error, 'ERR_STREAM_DESTROYED', messages.ERR_STREAM_DESTROYED('end'));
   }
   if (typeof cb === 'function') {
     if (err || state.finished) process.nextTick(cb, err);
@@ -1048,7 +1044,7 @@ Transform.prototype._read = function _read() {
 };
 
 Transform.prototype._transform = function () {
-  throw nodeError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _transform() method is not implemented');
+  throw codedError(Error, 'ERR_METHOD_NOT_IMPLEMENTED', 'The _transform() method is not implemented');
 };
 
 function PassThrough(options) {
@@ -1075,7 +1071,7 @@ function finished(stream, opts, callback) {
     const r = stream._readableState;
     const w = stream._writableState;
     if ((r && r.readable !== false && !r.endEmitted) || (w && w.writable !== false && !w.finished)) {
-      call(nodeError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
+      call(codedError(Error, 'ERR_STREAM_PREMATURE_CLOSE', 'Premature close'));
     } else {
       call();
     }

@@ -6,11 +6,7 @@
 const special = { 'ftp:': '21', 'file:': '', 'http:': '80', 'https:': '443', 'ws:': '80', 'wss:': '443' };
 const HEX = '0123456789ABCDEF';
 
-function codedError(Base, code, message) {
-  const err = new Base(message);
-  err.code = code;
-  return err;
-}
+const { codedError, messages } = require('internal/errors');
 
 function invalidUrl(input) {
   const err = codedError(TypeError, 'ERR_INVALID_URL', 'Invalid URL');
@@ -557,7 +553,7 @@ function fileURLToPath(path) {
       'The "path" argument must be of type string or an instance of URL.' + (path == null ? ' Received ' + path
         : typeof path === 'object' ? ' Received an instance of ' + (path.constructor && path.constructor.name) : ' Received type ' + typeof path + ' (' + String(path) + ')'));
   }
-  if (u.protocol !== 'file:') throw codedError(TypeError, 'ERR_INVALID_URL_SCHEME', 'The URL must be of scheme file');
+  if (u.protocol !== 'file:') throw codedError(TypeError, 'ERR_INVALID_URL_SCHEME', messages.ERR_INVALID_URL_SCHEME);
   if (u.hostname !== '') {
     throw codedError(TypeError, 'ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on linux');
   }

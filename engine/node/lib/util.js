@@ -202,22 +202,7 @@ function determineSpecificType(value) {
   }
 }
 
-function makeNodeError(Base, code, message) {
-  const err = new Base(message);
-  ObjectDefineProperty(err, 'code', {
-    __proto__: null, value: code, enumerable: true, writable: true, configurable: true,
-  });
-  const { stack } = err;
-  if (typeof stack === 'string' && stack.startsWith(`${err.name}:`)) {
-    err.stack = `${err.name} [${code}]${stack.slice(err.name.length)}`;
-  }
-  ObjectDefineProperty(err, 'toString', {
-    __proto__: null,
-    value() { return `${this.name} [${code}]: ${this.message}`; },
-    enumerable: false, writable: true, configurable: true,
-  });
-  return err;
-}
+const { makeNodeError } = require('internal/errors');
 
 const kLowerTypes = ['string', 'function', 'number', 'object', 'boolean', 'bigint', 'symbol'];
 function ERR_INVALID_ARG_TYPE(name, expected, actual) {
