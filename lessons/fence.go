@@ -36,7 +36,7 @@ func (n *Runnable) Dump(source []byte, level int) {
 var describing = map[string]bool{"output": true, "goal": true, "hint": true, "js solution": true, "mjs solution": true}
 
 // lessonLink matches a link to another lesson's markdown file, which becomes its page.
-var lessonLink = regexp.MustCompile(`^(\d\d-[a-z0-9-]+)\.md(#.*)?$`)
+var lessonLink = regexp.MustCompile(`^(\d\d-[a-z0-9-]+|glossary)\.md(#.*)?$`)
 
 // runnableTransformer turns runnable fences into Runnable nodes, attaches the fences that
 // describe them, turns lab fences into LabNodes (lab.go), and points links between lesson

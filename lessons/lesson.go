@@ -89,11 +89,27 @@ func Load(path string) (*Lesson, error) {
 }
 
 // Parse reads a lesson from src; path names it in messages and gives its slug.
-func Parse(path string, src []byte) (*Lesson, error) {
+func Parse(path string, src []byte) (*Lesson, error) { return parse(path, src, true) }
+
+// GlossaryFile is the one markdown page beside the lessons that is not a lesson: it has front
+// matter and prose like a lesson, but no number in the course.
+const GlossaryFile = "glossary.md"
+
+// LoadGlossary reads dir/glossary.md, rendered like a lesson but not numbered.
+func LoadGlossary(dir string) (*Lesson, error) {
+	path := filepath.Join(dir, GlossaryFile)
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("read glossary: %w", err)
+	}
+	return parse(path, src, false)
+}
+
+func parse(path string, src []byte, lesson bool) (*Lesson, error) {
 	errs := &errorList{file: path}
 	base := filepath.Base(path)
 	m := fileName.FindStringSubmatch(base)
-	if m == nil {
+	if m == nil && lesson {
 		errs.add(0, "a lesson file is named NN-slug.md, with a lower-case slug of letters, digits and dashes")
 	}
 	fm, body, headLines := splitFrontMatter(src, errs)
@@ -123,7 +139,7 @@ func Parse(path string, src []byte) (*Lesson, error) {
 		sort.SliceStable(errs.errs, func(i, j int) bool { return errs.errs[i].Line < errs.errs[j].Line })
 		return nil, errs.errs
 	}
-	if len(l.Blocks) == 0 {
+	if len(l.Blocks) == 0 && lesson {
 		l.Warnings = append(l.Warnings, Error{File: path, Msg: "the lesson has no runnable block"})
 	}
 	return l, nil

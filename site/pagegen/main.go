@@ -74,6 +74,13 @@ func run(dir, out string) error {
 			return err
 		}
 	}
+	glossary, err := lessons.LoadGlossary(dir)
+	if err != nil {
+		return err
+	}
+	if err := write(t, filepath.Join(out, "glossary.html"), "page.html", lessonPage{Lesson: glossary, Body: template.HTML(glossary.HTML)}); err != nil {
+		return err
+	}
 	return writeServiceWorker(out)
 }
 
