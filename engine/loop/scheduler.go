@@ -40,8 +40,8 @@ func (s *Scheduler) NewTaskID() int {
 	return s.lastID
 }
 
-// Record adds a trace event at time t.
-func (s *Scheduler) Record(t time.Duration, e trace.Event) { s.Trace.Add(t, e) }
+// Record adds a trace event at time t and returns its index in the trace (-1: not recorded).
+func (s *Scheduler) Record(t time.Duration, e trace.Event) int { return s.Trace.Add(t, e) }
 
 // event is one scheduled action.
 type event struct {

@@ -76,6 +76,7 @@ func (r *Realm) installGuard(g *goja.Object) {
 func (r *Realm) push(f frame) {
 	r.stack = append(r.stack, f)
 	if r.proc.sched.Trace != nil && f.id < len(r.funcs) {
+		r.observeJobs()
 		fi := r.funcs[f.id]
 		r.record(trace.Event{Kind: trace.Push, Func: fi.Name, File: fi.file, Line: fi.Line, Column: fi.Column})
 	}

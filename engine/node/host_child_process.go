@@ -410,6 +410,7 @@ func (c *childProc) run(th *loop.Thread) {
 		panic(err)
 	}
 	c.updateRefs()
+	r.setupClusterWorker() // host_cluster.go
 	for _, f := range c.early {
 		f()
 	}

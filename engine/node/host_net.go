@@ -182,6 +182,14 @@ type tcpHandle struct {
 	reading    *loop.Task // a delivered read not yet run: later bytes join it
 	lastSeg    *segment   // the last segment sent, which later writes of the same callback join
 	readBuf    []byte
+
+	// cluster (host_cluster.go): a listening handle that a cluster primary shares with its
+	// workers is shared; every connection it accepts is parking until it reaches the worker
+	// that takes it, and its events wait in parked meanwhile, as bytes wait in the kernel for
+	// a descriptor that no process reads yet.
+	shared  bool
+	parking bool
+	parked  []parkedEvent
 }
 
 func (n *network) newHandle(r *Realm) *tcpHandle {
@@ -248,9 +256,9 @@ func (r *Realm) netCallSite(h *tcpHandle) string {
 // onevent(kind, ...args) runs in the poll phase. args builds the arguments on the receiving
 // thread when the callback runs.
 func (h *tcpHandle) deliver(at time.Duration, label string, cause int, kind string, args func() []goja.Value) *loop.Task {
-	r := h.r
-	t := &loop.Task{ID: r.proc.sched.NewTaskID(), Queue: trace.QueuePoll, Label: label, Cause: cause}
+	t := &loop.Task{ID: h.r.proc.sched.NewTaskID(), Queue: trace.QueuePoll, Label: label, Cause: cause}
 	t.Fn = lazyCall(func() call {
+		r := h.r // the handle may have moved to another process since (host_cluster.go)
 		obj := h.object()
 		fn := obj.Get("onevent")
 		if fn == nil || h.closed && kind != "close" {
@@ -262,16 +270,24 @@ func (h *tcpHandle) deliver(at time.Duration, label string, cause int, kind stri
 		}
 		return call{fn: fn, this: obj, args: a}
 	})
-	// The completion joins the poll queue at its own time, never earlier: a loop that polls
-	// before then must not see it.
-	// (A completion at the receiving thread's own current time, queued by that thread, is due
-	// now and joins directly.)
+	if h.parking {
+		h.parked = append(h.parked, parkedEvent{at, t})
+		return t
+	}
+	h.enqueue(at, t)
+	return t
+}
+
+// enqueue hands a completion to the handle's loop. It joins the poll queue at its own time,
+// never earlier: a loop that polls before then must not see it. (A completion at the
+// receiving thread's own current time, queued by that thread, is due now and joins directly.)
+func (h *tcpHandle) enqueue(at time.Duration, t *loop.Task) {
+	r := h.r
 	if sched := r.proc.sched; at > sched.Now() && at > r.th.Now() {
 		sched.At(at, func() { r.loop.Complete(at, t) })
 	} else {
 		r.loop.Complete(at, t)
 	}
-	return t
 }
 
 // object is the handle's JavaScript side, created on first use on the handle's own thread.
@@ -356,6 +372,7 @@ func (h *tcpHandle) connect(ip string, port int, site string) {
 		acc.peer, h.peer = h, acc
 		acc.wireFree, h.wireFree = synAt, synAt
 		acc.setAlive(true)
+		acc.parking = srv.shared
 		srv.deliver(synAt, fmt.Sprintf("%s connection from %s, %s", srv.desc(), h.name(), site), cause, "connection",
 			func() []goja.Value { return []goja.Value{acc.object()} })
 		h.deliver(replyAt, fmt.Sprintf("%s connect, %s", h.desc(), site), cause, "connect",
@@ -487,6 +504,7 @@ func (h *tcpHandle) close(cb goja.Value, site string) {
 // newTCPObject builds the JavaScript handle object for h (TCPWrap in Node).
 func (r *Realm) newTCPObject(h *tcpHandle) *goja.Object {
 	o := r.rt.NewObject()
+	o.DefineDataPropertySymbol(tcpHandleKey, r.rt.ToValue(h), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	addr := func(address string, port int) goja.Value {
 		if port == 0 && address == "" {
 			return r.rt.NewObject()

@@ -41,12 +41,15 @@ type Realm struct {
 	errorPrototype *goja.Object
 	esm            map[string]*esmRecord
 	esmDriverFn    goja.Callable
-	microtask      *reaction       // the promise job running now, for the trace
-	funcs          []funcInfo      // every instrumented function, by id
-	stack          []frame         // the simulated call stack of user functions
-	awaiting       int             // the function whose await registers the next reaction
-	wrapped        map[string]bool // files compiled inside the CommonJS wrapper (columnOffset)
-	mainEvaluation *goja.Promise   // an ES module main's evaluation, for exit code 13
+	reaction       *reaction        // the promise reaction whose handler runs now
+	job            *promiseJob      // the promise job running now, for the trace
+	jobs           *[]func()        // goja's job queue (microtasks.go)
+	wrappedJobs    map[uintptr]bool // the wrappers standing in goja's job queue
+	funcs          []funcInfo       // every instrumented function, by id
+	stack          []frame          // the simulated call stack of user functions
+	awaiting       int              // the function whose await registers the next reaction
+	wrapped        map[string]bool  // files compiled inside the CommonJS wrapper (columnOffset)
+	mainEvaluation *goja.Promise    // an ES module main's evaluation, for exit code 13
 	timeoutClass   goja.Value
 	immediateClass goja.Value
 	threads        *threadState // worker_threads and shared memory (host_worker_threads.go)
@@ -64,6 +67,8 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.awaiting = -1
 	r.esm = map[string]*esmRecord{}
 	r.wrapped = map[string]bool{}
+	r.wrappedJobs = map[uintptr]bool{}
+	r.wrappedJobs = map[uintptr]bool{}
 	r.cost = newCostMeter(p.cfg)
 	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())
 	r.rt.SetTimeSource(func() time.Time {
@@ -90,9 +95,9 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 func (r *Realm) CurrentTask() int { return r.current }
 
 // record adds a trace event on this thread at its current time.
-func (r *Realm) record(e trace.Event) {
+func (r *Realm) record(e trace.Event) int {
 	e.Thread = r.th.ID
-	r.proc.sched.Record(r.th.Now(), e)
+	return r.proc.sched.Record(r.th.Now(), e)
 }
 
 // newTask prepares a task queued by the running code: its id, its label and its cause.
@@ -136,8 +141,11 @@ func newCostMeter(cfg *Config) costMeter {
 	return m
 }
 
-// charge moves the thread's clock forward by the work done since the last charge.
+// charge moves the thread's clock forward by the work done since the last charge. Every host
+// call that timestamps something charges first, which also makes it a moment to notice promise
+// jobs queued since the last one (observeJobs).
 func (r *Realm) charge() {
+	r.observeJobs()
 	if r.cost.scale > 0 {
 		now := time.Now()
 		r.th.Spend(time.Duration(float64(now.Sub(r.cost.sliceStarted)) * r.cost.scale))

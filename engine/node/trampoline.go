@@ -127,6 +127,9 @@ func (r *Realm) nextTick() goja.Value {
 		r.record(trace.Event{Kind: trace.RunEnd, ID: r.running.ID})
 	}
 	if len(r.ticks) == 0 || r.dead {
+		// The trampoline is about to return and goja to run the promise jobs: the last chance
+		// to see them queued.
+		r.observeJobs()
 		return goja.Undefined()
 	}
 	t := r.ticks[0]

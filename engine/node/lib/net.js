@@ -415,25 +415,51 @@ Server.prototype.listen = function listen(...args) {
   port = validatePort(port, 'options.port');
   if (this._handle) throw codedError(Error, 'ERR_SERVER_ALREADY_LISTEN', 'Listen method has been called more than once without closing.');
   if (cb) this.once('listening', cb);
+  const exclusive = args[0] !== null && typeof args[0] === 'object' && !!args[0].exclusive;
   if (host === undefined || host === null || host === '') {
-    setupListenHandle(this, '::', port);
+    listenInCluster(this, null, port, 4, exclusive);
   } else if (isIP(host)) {
     // Mirrors lookupAndListen: dns.lookup answers an address itself, on process.nextTick.
-    process.nextTick(setupListenHandle, this, host, port);
+    process.nextTick(listenInCluster, this, host, port, isIP(host), exclusive);
   } else {
     // Mirrors lookupAndListen: a host name is resolved first (through the pool).
     const self = this;
     lookup(host, {}, (err, ip) => {
       if (err) { self.emit('error', err); return; }
-      setupListenHandle(self, ip, port);
+      listenInCluster(self, ip, port, isIP(ip), exclusive);
     });
   }
   return this;
 };
 
-function setupListenHandle(server, address, port) {
-  const handle = binding.newHandle();
-  const err = handle.listen(address, port);
+let cluster = null;
+const errnoCodes = { [-98]: 'EADDRINUSE', [-13]: 'EACCES' };
+
+// Mirrors listenInCluster in lib/net.js: in a cluster worker the primary listens and the
+// worker gets a handle that stands for the shared socket (lib/cluster.js).
+function listenInCluster(server, address, port, addressType, exclusive) {
+  if (cluster === null) cluster = require('cluster');
+  if (cluster.isPrimary || exclusive) {
+    setupListenHandle(server, address === null ? '::' : address, port);
+    return;
+  }
+  cluster._getServer(server, { address, port, addressType, fd: undefined, flags: 0 }, (err, handle) => {
+    if (err) {
+      // Mirrors exceptionWithHostPort: no description after the code, unlike uvException.
+      const code = errnoCodes[err] || 'EADDRINUSE';
+      const ex = new Error(`bind ${code} ${address}${port > 0 ? ':' + port : ''}`);
+      Object.assign(ex, { errno: err, code, syscall: 'bind', address });
+      if (port > 0) ex.port = port;
+      server.emit('error', ex);
+      return;
+    }
+    setupListenHandle(server, address, port, handle);
+  });
+}
+
+function setupListenHandle(server, address, port, primaryHandle) {
+  const handle = primaryHandle || binding.newHandle();
+  const err = primaryHandle ? '' : handle.listen(address, port);
   if (err) {
     handle.close();
     process.nextTick(emitErrorNT, server, uvException(err, 'listen', address, port));
