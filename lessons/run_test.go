@@ -40,10 +40,7 @@ func run(t *testing.T, b *lessons.Block, code string, goals []goal.Check) bridge
 
 // engineGaps are blocks the engine cannot run yet, each with its reason; a listed block that
 // passes fails the test, so the list cannot go stale.
-var engineGaps = map[string]string{
-	"15-cluster.md/25": "cluster is not simulated yet",
-	"15-cluster.md/78": "cluster is not simulated yet",
-}
+var engineGaps = map[string]string{}
 
 // TestLessonBlocks runs every runnable block of every lesson through the engine and compares
 // its stdout with the lesson's output block; exercises must fail their goal as given and meet

@@ -148,7 +148,9 @@ func (r *Realm) charge() {
 	r.observeJobs()
 	if r.cost.scale > 0 {
 		now := time.Now()
-		r.th.Spend(time.Duration(float64(now.Sub(r.cost.sliceStarted)) * r.cost.scale))
+		if !r.cost.sliceStarted.IsZero() { // before the first callback there is nothing to charge
+			r.th.Spend(time.Duration(float64(now.Sub(r.cost.sliceStarted)) * r.cost.scale))
+		}
 		r.cost.sliceStarted = now
 	}
 }

@@ -30,7 +30,7 @@ Object.setPrototypeOf(Worker.prototype, EventEmitter.prototype);
 Object.setPrototypeOf(Worker, EventEmitter);
 
 Worker.prototype.kill = function kill() {
-  return this.destroy.apply(this, arguments);
+  this.destroy.apply(this, arguments);
 };
 
 Worker.prototype.send = function send() {
