@@ -339,7 +339,7 @@ func (r *Realm) spawnChild(obj *goja.Object, plan spawnPlan, sync *syncRun) *chi
 	if len(name) > 80 {
 		name = name[:77] + "..."
 	}
-	parent.sched.Record(at, trace.Event{Thread: c.traceID, Kind: trace.ThreadStart, Name: name, Role: "process", N: pid, Parent: r.th.ID, Cause: r.current})
+	parent.sched.Record(at, trace.Event{Thread: c.traceID, Kind: trace.ThreadStart, Name: name, Role: "process", N: pid, Parent: r.th.ID, Cause: r.current, Memory: processRSS + ipcChildExtra})
 	startup := processStartup
 	if plan.tool != "" {
 		startup = toolStartup

@@ -69,22 +69,22 @@ func NewProcess(cfg *Config, sched *loop.Scheduler, pid int, argv []string, env 
 	p := &Process{cfg: cfg, sched: sched, PID: pid, Argv: argv, Env: env, Cwd: cwd, FS: fs, threadIDs: new(int), sources: map[string]string{}}
 	p.Pool = loop.NewPool(sched, loop.PoolSize(env["UV_THREADPOOL_SIZE"]))
 	p.Pool.NewThreadID = func(name string, index int) int {
-		return p.newThread(name, "pool", index, 0)
+		return p.newThread(name, "pool", index, 0, 0)
 	}
 	return p
 }
 
 // newThread announces a simulated thread in the trace and returns its id.
-func (p *Process) newThread(name, role string, index, parent int) int {
+func (p *Process) newThread(name, role string, index, parent int, memory int64) int {
 	id := *p.threadIDs
 	*p.threadIDs++
-	p.sched.Record(p.sched.Now(), trace.Event{Thread: id, Kind: trace.ThreadStart, Name: name, Role: role, N: index, Parent: parent})
+	p.sched.Record(p.sched.Now(), trace.Event{Thread: id, Kind: trace.ThreadStart, Name: name, Role: role, N: index, Parent: parent, Memory: memory})
 	return id
 }
 
 // Start runs the main module at argv[1] on a new main thread.
 func (p *Process) Start() {
-	id := p.newThread("main thread", "main", 0, 0)
+	id := p.newThread("main thread", "main", 0, 0, processRSS)
 	p.sched.Spawn(id, p.sched.Now(), func(th *loop.Thread) {
 		p.main = newRealm(p, th)
 		p.main.runMain(p.Argv[1])

@@ -68,6 +68,7 @@ type Event struct {
 	Name   string        `json:"name,omitempty"`   // ThreadStart: display name
 	Role   string        `json:"role,omitempty"`   // ThreadStart: "main", "pool", "worker", "process"
 	Parent int           `json:"parent,omitempty"` // ThreadStart: the thread that started it
+	Memory int64         `json:"mem,omitempty"`    // ThreadStart: modeled bytes of memory it adds (docs/resource-model.md)
 }
 
 // Trace is everything one run recorded.
