@@ -129,7 +129,7 @@ type costMeter struct {
 // Costs of counted work, chosen so that a busy-wait on Date.now() ends after a bounded number
 // of iterations and a callback never takes zero time.
 const (
-	costPerClockRead = time.Microsecond
+	costPerClockRead = 10 * time.Microsecond
 	costPerCallback  = time.Microsecond
 )
 
