@@ -459,19 +459,8 @@ func (r *Realm) runEvalMain(src string, print bool) {
 	})
 	r.RunTask(&loop.Task{ID: r.proc.sched.NewTaskID(), Queue: "main", Label: "main script [eval]", Fn: call0(load, goja.Undefined(), nil)})
 	leave()
-	for !r.dead {
-		r.loop.Run()
-		if r.dead || r.loop.Alive() {
-			continue
-		}
-		r.emitBeforeExit()
-		if !r.loop.Alive() {
-			break
-		}
-	}
-	if !r.dead {
-		r.exit(r.currentExitCode())
-	}
+	r.spinEventLoop(nil)
+	r.finishMain()
 }
 
 // processExited is called when a process ends (exit, fatal error, the end of its loop): its

@@ -352,20 +352,8 @@ func (w *workerThread) run(th *loop.Thread) {
 		r.runMainModule(w.file)
 	}
 	w.afterJS()
-	for !r.dead && !p.sched.Stopping() {
-		r.loop.Run()
-		if r.dead || p.sched.Stopping() || r.loop.Alive() {
-			continue
-		}
-		r.emitBeforeExit()
-		w.afterJS()
-		if !r.loop.Alive() {
-			break
-		}
-	}
-	if !r.dead && !p.sched.Stopping() {
-		r.exit(r.currentExitCode())
-	}
+	r.spinEventLoop(w.afterJS)
+	r.finishMain()
 	if !w.exited && !p.sched.Stopping() {
 		w.finish(1) // terminated
 	}

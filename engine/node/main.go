@@ -14,17 +14,35 @@ import (
 // Mirrors SpinEventLoop in src/api/embed_helpers.cc.
 func (r *Realm) runMain(file string) {
 	r.runMainModule(file)
-	for !r.dead {
+	r.spinEventLoop(nil)
+	r.finishMain()
+}
+
+// spinEventLoop mirrors SpinEventLoop in src/api/embed_helpers.cc: run the loop until nothing
+// keeps it alive, where 'beforeExit' may add more work. afterBeforeExit, if set, runs after
+// each 'beforeExit' (a worker checks its port there).
+func (r *Realm) spinEventLoop(afterBeforeExit func()) {
+	for !r.halted() {
 		r.loop.Run()
-		if r.dead || r.loop.Alive() {
+		if r.halted() || r.loop.Alive() {
 			continue
 		}
 		r.emitBeforeExit()
+		if afterBeforeExit != nil {
+			afterBeforeExit()
+		}
 		if !r.loop.Alive() {
 			break
 		}
 	}
-	if !r.dead {
+}
+
+// halted reports whether the thread must stop: it exited, or the whole run stopped.
+func (r *Realm) halted() bool { return r.dead || r.proc.sched.Stopping() }
+
+// finishMain is the end of a thread whose loop ran dry: 'exit', then the exit code.
+func (r *Realm) finishMain() {
+	if !r.halted() {
 		r.emitExit(r.currentExitCode())
 		r.exitWith(r.finalExitCode())
 	}
