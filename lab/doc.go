@@ -17,4 +17,8 @@
 // (clients are next to the server), garbage collection, a bound on the accept queue (nothing is
 // refused), threads dying when idle, and the memory a process needs before any request comes.
 // docs/lab-model.md gives the defaults and their sources.
+//
+// A lesson's own server program can be measured under the same load (package lab/measure, which
+// runs the engine): Params.Waits gives its clients the models' arrivals and think times, and
+// Measured turns its requests' times into the same windows and totals, as the Model Program.
 package lab

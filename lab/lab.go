@@ -42,7 +42,7 @@ func New(p Params) (*Lab, error) {
 		return nil, err
 	}
 	l := &Lab{p: p, Expected: expected(p)}
-	l.Width = windowWidth(l.Expected)
+	l.Width = windowWidth(l.Expected, p.Clients*p.Requests)
 	for _, m := range p.Models {
 		l.sims = append(l.sims, newSim(p, m, l.Width))
 	}
@@ -59,10 +59,18 @@ func expected(p Params) time.Duration {
 	return time.Duration(longest * float64(time.Second))
 }
 
-// windowWidth cuts the expected length of a run into about windowsPerRun windows of a round
-// width: 1, 2 or 5 times a power of ten, from 100 µs.
-func windowWidth(expected time.Duration) time.Duration {
-	target := expected / windowsPerRun
+// windowWidth cuts the expected length of a run of n responses into about windowsPerRun
+// windows of a round width, or fewer for a small run: a window of a handful of responses makes
+// a spiky throughput and meaningless percentiles, so each should hold about 20, with never
+// fewer than 5 windows.
+func windowWidth(expected time.Duration, n int) time.Duration {
+	windows := min(windowsPerRun, max(5, n/20))
+	return roundWidth(expected / time.Duration(windows))
+}
+
+// roundWidth is the least round width of at least target: 1, 2 or 5 times a power of ten,
+// from 100 µs.
+func roundWidth(target time.Duration) time.Duration {
 	for w := 100 * time.Microsecond; ; w *= 10 {
 		for _, f := range []time.Duration{1, 2, 5} {
 			if f*w >= target {
@@ -102,9 +110,9 @@ func (l *Lab) Step(n int) Chunk {
 
 // Result is one model's whole run.
 type Result struct {
-	Model   Model
-	Windows []Window
-	Totals  Totals
+	Model   Model    `json:"model"`
+	Windows []Window `json:"windows"`
+	Totals  Totals   `json:"totals"`
 }
 
 // Simulate runs p to the end, for tests, benchmarks and anything that needs no live charts.

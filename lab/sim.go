@@ -37,13 +37,18 @@ func newSim(p Params, m Model, width time.Duration) *sim {
 	case NodeWorkers:
 		s.server = &nodeServer{sim: s, workers: &threadPool{size: p.Workers}}
 	}
-	// The clients arrive spread evenly over one think time, as users who come in over a
-	// moment rather than in one instant (with Z = 0 they do arrive together).
 	for i := range p.Clients {
 		c := &client{id: i}
-		s.at(time.Duration(int64(p.Think)*int64(i)/int64(p.Clients)), func() { s.send(c) })
+		s.at(p.arrival(i), func() { s.send(c) })
 	}
 	return s
+}
+
+// arrival is when client i sends its first request: the clients arrive spread evenly over one
+// think time, as users who come in over a moment rather than in one instant (with Z = 0 they
+// do arrive together).
+func (p Params) arrival(i int) time.Duration {
+	return time.Duration(int64(p.Think) * int64(i) / int64(p.Clients))
 }
 
 func (s *sim) now() time.Duration { return s.sched.Now() }
@@ -65,8 +70,8 @@ func (s *sim) observe() {
 
 func (s *sim) send(c *client) {
 	c.at = s.now()
-	c.cpu = s.vary(s.p.CPU, c, 0)
-	c.io = s.vary(s.p.IO, c, 1)
+	c.cpu = s.vary(s.p.CPU, c, drawCPU)
+	c.io = s.vary(s.p.IO, c, drawIO)
 	s.inServer++
 	s.server.accept(c)
 }
@@ -76,19 +81,31 @@ func (s *sim) respond(c *client) {
 	s.stats.complete(s.now(), s.now()-c.at)
 	c.sent++
 	if c.sent < s.p.Requests {
-		s.at(s.now()+s.vary(s.p.Think, c, 2), func() { s.send(c) })
+		s.at(s.now()+s.vary(s.p.Think, c, drawThink), func() { s.send(c) })
 	}
 }
 
-// vary draws d with the spread. The draw depends only on the seed, the client, the request and
-// which quantity it is, so every model sees exactly the same workload.
+// The quantities a request draws with the spread.
+const (
+	drawCPU uint64 = iota
+	drawIO
+	drawThink
+)
+
 func (s *sim) vary(d time.Duration, c *client, quantity uint64) time.Duration {
-	if s.p.Spread == 0 || d == 0 {
+	return s.p.vary(d, c.id, c.sent, quantity)
+}
+
+// vary draws d with the spread for a client's request. The draw depends only on the seed, the
+// client, the request and which quantity it is, so every model sees exactly the same workload,
+// and so does a measured server program (Params.Waits).
+func (p Params) vary(d time.Duration, client, request int, quantity uint64) time.Duration {
+	if p.Spread == 0 || d == 0 {
 		return d
 	}
-	h := mix(mix(mix(mix(s.p.Seed)^uint64(c.id))^uint64(c.sent)) ^ quantity)
+	h := mix(mix(mix(mix(p.Seed)^uint64(client))^uint64(request)) ^ quantity)
 	u := float64(h>>11) / (1 << 53) // uniform in [0, 1)
-	return time.Duration(float64(d) * (1 + s.p.Spread*(2*u-1)))
+	return time.Duration(float64(d) * (1 + p.Spread*(2*u-1)))
 }
 
 // mix is splitmix64's finalizer: a cheap, well-spread hash of one word.

@@ -91,6 +91,7 @@ func (t *runnableTransformer) Transform(doc *ast.Document, reader text.Reader, _
 			t.errs.add(line, "a %q block must follow a runnable block with the exercise option", info)
 		}
 	}
+	t.checkLabServers()
 }
 
 func (t *runnableTransformer) info(f *ast.FencedCodeBlock, source []byte) string {

@@ -27,6 +27,12 @@ type LabBlock struct {
 	Line   int        `json:"line"`  // the file line of its opening fence
 	Name   string     `json:"name"`
 	Params lab.Params `json:"params"`
+	// Server, if not 0, is the runnable block (numbered from 1, as the page numbers them)
+	// whose server program the reader can measure under the lab's load, beside the models.
+	Server int `json:"server,omitempty"`
+	// MaxMeasured is lab.MaxMeasuredRequests when Server is set, for the page to say so before
+	// it asks.
+	MaxMeasured int `json:"maxMeasured,omitempty"`
 }
 
 // LabNode replaces a fenced code block whose info string starts with `lab`.
@@ -52,23 +58,43 @@ func (t *runnableTransformer) lab(f *ast.FencedCodeBlock, words []string, line i
 	if strings.TrimSpace(string(f.Text(source))) != "" {
 		t.errs.add(line, "a lab block has no body: its options go after `lab %s` on the fence line", words[1])
 	}
-	p, problems := parseLabOptions(words[2:])
+	p, server, problems := parseLabOptions(words[2:])
 	for _, msg := range problems {
 		t.errs.add(line, "%s", msg)
 	}
-	b := &LabBlock{Index: len(t.labs), Line: line, Name: words[1], Params: p}
+	b := &LabBlock{Index: len(t.labs), Line: line, Name: words[1], Params: p, Server: server}
+	if server != 0 {
+		b.MaxMeasured = lab.MaxMeasuredRequests
+	}
 	t.labs = append(t.labs, b)
 	f.Parent().ReplaceChild(f.Parent(), f, &LabNode{Lab: b})
 }
 
+// checkLabServers checks, once every runnable block is known, that each lab's server= names
+// one, and that the lab's load is small enough to measure it.
+func (t *runnableTransformer) checkLabServers() {
+	for _, b := range t.labs {
+		if b.Server == 0 {
+			continue
+		}
+		if b.Server > len(t.blocks) {
+			t.errs.add(b.Line, "server=%d: the lesson has %d runnable blocks", b.Server, len(t.blocks))
+		}
+		if n := b.Params.Clients * b.Params.Requests; n > lab.MaxMeasuredRequests {
+			t.errs.add(b.Line, "server=%d: clients × requests is %d; a server program is measured with at most %d", b.Server, n, lab.MaxMeasuredRequests)
+		}
+	}
+}
+
 // parseLabOptions reads the words after `lab NAME`, each NAME=VALUE setting one of lab.Params
-// over the lab's defaults. Each mistake is returned as a message.
-func parseLabOptions(words []string) (lab.Params, []string) {
-	p := lab.Defaults()
+// over the lab's defaults, or server=N, the runnable block to measure (0 if not given). Each
+// mistake is returned as a message.
+func parseLabOptions(words []string) (p lab.Params, server int, problems []string) {
+	p = lab.Defaults()
 	ints := map[string]*int{"clients": &p.Clients, "requests": &p.Requests, "threads": &p.Threads, "workers": &p.Workers, "cores": &p.Cores}
 	durations := map[string]*time.Duration{"think": &p.Think, "io": &p.IO, "cpu": &p.CPU, "switch": &p.Switch, "slice": &p.Slice}
 	sizesKB := map[string]*int{"stack": &p.StackKB, "conn": &p.ConnKB}
-	known := []string{"models", "spread", "seed"}
+	known := []string{"models", "spread", "seed", "server"}
 	for _, m := range []map[string]*int{ints, sizesKB} {
 		for k := range m {
 			known = append(known, k)
@@ -79,7 +105,6 @@ func parseLabOptions(words []string) (lab.Params, []string) {
 	}
 	slices.Sort(known)
 
-	var problems []string
 	bad := func(format string, args ...any) { problems = append(problems, fmt.Sprintf(format, args...)) }
 	for _, w := range words {
 		name, value, _ := strings.Cut(w, "=")
@@ -95,6 +120,12 @@ func parseLabOptions(words []string) (lab.Params, []string) {
 				bad("spread: %q is not a number from 0 to 1", value)
 			}
 			p.Spread = f
+		case name == "server":
+			n, err := strconv.Atoi(value)
+			if err != nil || n < 1 {
+				bad("server: %q is not the number of a runnable block (1 is the lesson's first)", value)
+			}
+			server = n
 		case name == "seed":
 			n, err := strconv.ParseUint(value, 10, 64)
 			if err != nil {
@@ -128,7 +159,7 @@ func parseLabOptions(words []string) (lab.Params, []string) {
 			bad("%v", err)
 		}
 	}
-	return p, problems
+	return p, server, problems
 }
 
 // labRenderer draws a lab block as a figure that the page script fills with the lab; without

@@ -68,7 +68,7 @@ func TestLabNarrowDark(t *testing.T) {
 	var scrollWidth, clientWidth, lines int
 	run(t, ctx, chromedp.Evaluate(`document.documentElement.scrollWidth`, &scrollWidth),
 		chromedp.Evaluate(`document.documentElement.clientWidth`, &clientWidth),
-		chromedp.Evaluate(`document.querySelectorAll('.lab-charts .chart:first-child path.series').length`, &lines))
+		chromedp.Evaluate(`document.querySelectorAll('#lab-0 .lab-charts .chart:first-child path.series').length`, &lines))
 	if scrollWidth > clientWidth {
 		t.Errorf("lesson 4 at 320 px: scrollWidth %d > clientWidth %d", scrollWidth, clientWidth)
 	}

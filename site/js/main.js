@@ -4,7 +4,7 @@ import { Runner } from './runner.js';
 import { createPlayground } from './playground.js';
 import { decodeShare } from './share.js';
 import { markIndex, record } from './progress.js';
-import { mountLabs } from './lab/lab.js';
+import { measureWith, mountLabs } from './lab/lab.js';
 
 const SANDBOX_START = `// Edit me, then press Run (or Ctrl+Enter).
 const fs = require('fs');
@@ -18,9 +18,13 @@ Promise.resolve().then(() => console.log('promise'));
 console.log('end');
 `;
 
+let registered = false;
+
 function registerServiceWorker() {
   // Offline after the first visit; the worker answers from the network first, so a new build
   // is always taken when online.
+  if (registered) return;
+  registered = true;
   if ('serviceWorker' in navigator && window.isSecureContext) {
     navigator.serviceWorker.register('sw.js').catch(() => {});
   }
@@ -45,6 +49,9 @@ function lessonPage(root, runner) {
     b.addEventListener('click', () => open(Number(b.dataset.block), true));
   }
   if (blocks.length) open(0, false);
+  // A lab with server=N measures program N as the reader has it: edited, if it is the one in
+  // the playground.
+  measureWith(runner, (n) => (pg.current()?.index === n - 1 ? pg.current() : blocks[n - 1]));
   return pg;
 }
 
@@ -73,12 +80,14 @@ function sandboxPage(root, runner) {
 }
 
 function main() {
-  registerServiceWorker();
   const list = document.querySelector('.lesson-list');
   if (list) markIndex(list);
   mountLabs();
   const root = document.querySelector('[data-playground]');
-  if (!root) return;
+  if (!root) {
+    registerServiceWorker();
+    return;
+  }
   let pg;
   const runner = new Runner({
     onStatus: (kind, detail) => {
@@ -89,8 +98,14 @@ function main() {
         root.dataset.engineCompileMs ??= String(Math.round(detail.compileMs));
         root.dataset.engineInitMs ??= String(Math.round(detail.initMs));
         root.dataset.engine = 'ready';
+        // On a first visit the service worker's install downloads and stores every file of the
+        // site again (engine.wasm alone is 22 MB): started with the page, it competed with the
+        // engine's download, compilation and start-up for the same cores. It is registered once
+        // the engine is up and has warmed up (site/js/worker.js).
+        setTimeout(registerServiceWorker, 2000);
         pg?.setReady(`Ready (engine loaded in ${Math.round(detail.ms)} ms).`);
       } else if (kind === 'failed') {
+        registerServiceWorker();
         pg?.setReady(`The engine could not start: ${detail}`);
       }
     },

@@ -123,6 +123,11 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
       status.textContent = `The engine crashed (${outcome.message}). A fresh one is starting; run again.`;
       return;
     }
+    if (outcome.kind === 'superseded') {
+      // Not by a newer run of this playground (that returned above): a lab measuring a server.
+      status.textContent = 'Stopped: a lab took the engine to measure a server. Run again.';
+      return;
+    }
     if (outcome.kind !== 'done') return;
     const reply = outcome.reply;
     if (reply.error) {
@@ -178,6 +183,8 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
   return {
     load,
     run,
+    // current is the loaded block as the reader has it now (the code edited), or null.
+    current: () => (block ? current() : null),
     // setReady reports the first engine start; later restarts are explained by the run that caused them.
     setReady(text) { if (runs === 0) status.textContent = text; },
   };

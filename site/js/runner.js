@@ -12,17 +12,27 @@ export class Runner {
     // The first worker was started by boot.js, early in the page's head.
     const boot = self.looplabBoot;
     delete self.looplabBoot;
+    // The engine module the first worker compiled and sent; later workers only instantiate it.
+    this.module = null;
     this.start(boot);
   }
 
   start(boot) {
-    this.worker = boot ? boot.worker : new Worker(workerURL);
+    if (boot) {
+      this.worker = boot.worker;
+    } else {
+      // Named 'restart': it waits for the module the first worker compiled (see worker.js).
+      this.worker = new Worker(workerURL, { name: 'restart' });
+      this.worker.postMessage({ type: 'engine', module: this.module });
+    }
     this.pending = null;
     this.readyAt = null;
     this.ready = new Promise((resolve, reject) => {
       this.worker.onmessage = (e) => {
         const m = e.data;
-        if (m.type === 'ready') {
+        if (m.type === 'module') {
+          this.module = m.module;
+        } else if (m.type === 'ready') {
           this.readyAt = performance.now();
           this.onStatus('ready', m);
           resolve();

@@ -12,6 +12,8 @@ import (
 
 	"looplab/engine"
 	"looplab/engine/trace"
+	"looplab/lab"
+	"looplab/lab/measure"
 	"looplab/lessons/goal"
 )
 
@@ -26,6 +28,9 @@ type Request struct {
 	Env   map[string]string `json:"env,omitempty"`
 	Cores int               `json:"cores,omitempty"`
 	Goal  []goal.Check      `json:"goal,omitempty"`
+	// Measure, if set, measures the program's server under this load of the lab
+	// (measure.Server) instead of running it once: the reply holds Measured and no trace.
+	Measure *lab.Params `json:"measure,omitempty"`
 }
 
 // Reply is what the worker posts back. Trace is the engine's own JSON, passed through as is.
@@ -36,6 +41,7 @@ type Reply struct {
 	Stopped  string          `json:"stopped,omitempty"`
 	Trace    json.RawMessage `json:"trace,omitempty"`
 	Verdicts []goal.Verdict  `json:"verdicts,omitempty"`
+	Measured *lab.Result     `json:"measured,omitempty"`
 	Error    string          `json:"error,omitempty"` // a host failure, not the program's
 }
 
@@ -68,6 +74,15 @@ func run(request []byte, syntax engine.Syntax) (Reply, error) {
 	}
 	for p, n := range req.Sized {
 		files[p] = filler(p, n)
+	}
+	if req.Measure != nil {
+		// Why the measurement failed (the program's error, a load out of range) is for the
+		// page to show, as a program's own output would be.
+		m, err := measure.Server(engine.Options{Files: files, Main: req.Main, Env: req.Env, Syntax: syntax}, *req.Measure)
+		if err != nil {
+			return Reply{Stderr: err.Error(), ExitCode: 1}, nil
+		}
+		return Reply{Measured: &m}, nil
 	}
 	res := engine.Run(engine.Options{
 		Files:         files,

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"looplab/engine/trace"
+	"looplab/lab"
 	"looplab/lessons/goal"
 )
 
@@ -48,5 +49,37 @@ func TestFillerRepeats(t *testing.T) {
 	a, b := filler("/app/x", 64), filler("/app/x", 64)
 	if string(a) != string(b) || len(a) != 64 {
 		t.Error("filler must depend only on its path and size")
+	}
+}
+
+// TestRunMeasuresAServer: a request with Measure runs the program's server under the lab's
+// load and replies with the measurement instead of a trace; a bad program's error comes back
+// as its stderr.
+func TestRunMeasuresAServer(t *testing.T) {
+	load := lab.Defaults()
+	load.Clients, load.Requests = 5, 4
+	for _, c := range []struct {
+		name, src string
+		ok        bool
+	}{
+		{"a server", "require('http').createServer((req, res) => res.end('hi')).listen(0);", true},
+		{"no server", "console.log('no server here');", false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			req, _ := json.Marshal(Request{Files: map[string]string{"/app/main.js": c.src}, Main: "/app/main.js", Measure: &load})
+			var reply Reply
+			if err := json.Unmarshal(Run(req, nil), &reply); err != nil {
+				t.Fatal(err)
+			}
+			if reply.Trace != nil {
+				t.Error("a measurement replies without a trace")
+			}
+			if c.ok && (reply.Measured == nil || reply.Measured.Totals.Completed != 20 || reply.Measured.Model != lab.Program) {
+				t.Errorf("reply: %+v", reply)
+			}
+			if !c.ok && (reply.Measured != nil || !strings.Contains(reply.Stderr, "not measured") || reply.ExitCode != 1) {
+				t.Errorf("reply: %+v", reply)
+			}
+		})
 	}
 }

@@ -1,8 +1,10 @@
 // The load lab on a lesson page: sliders for the workload and the servers, live charts of a
 // run, its totals, and a table of kept runs to compare. Every lab block of the lesson (a
 // figure.lab with its parameters in #lab-data) becomes one. The simulation runs in the lab's
-// worker (runner.js); this file only draws what it sends.
+// worker (runner.js); this file only draws what it sends. A lab with server=N also measures
+// the lesson's program N, run for real by the engine (package lab/measure), beside the models.
 import { h } from '../dom.js';
+import { toRequest } from '../request.js';
 import { lineChart } from './chart.js';
 import { LabRunner } from './runner.js';
 
@@ -11,6 +13,8 @@ const MODELS = {
   node: { label: 'Node, one loop', cls: 's-node' },
   workers: { label: 'Node + workers', cls: 's-workers' },
 };
+// PROGRAM is the key of a measured program among a run's servers (lab.Program).
+const PROGRAM = 'program';
 
 const NS_PER_MS = 1e6;
 const num = (n) => n.toLocaleString('en-US', { maximumFractionDigits: n < 10 ? 2 : n < 100 ? 1 : 0 });
@@ -33,20 +37,22 @@ const SLIDERS = [
 ];
 
 // CHARTS say what each chart plots from a window of the run.
+// Only throughput and latency are measured for a program: the other charts need the inside
+// of a server, which the models have and a measured program does not show.
 const CHARTS = [
-  { title: 'Throughput', unit: 'responses/s', y: (w) => w.rate, format: (v) => `${num(v)}/s` },
-  { title: 'Latency', unit: 'ms', latency: true, format: (v) => msText(v) },
+  { title: 'Throughput', unit: 'responses/s', y: (w) => w.rate, format: (v) => `${num(v)}/s`, measured: true },
+  { title: 'Latency', unit: 'ms', latency: true, format: (v) => msText(v), measured: true },
   { title: 'Requests waiting', unit: 'requests', y: (w) => w.waiting, format: num },
   { title: 'Threads busy', unit: 'threads', y: (w) => w.busy, format: num },
   { title: 'CPU use', unit: '% of all cores', y: (w) => w.cpu, format: (v) => `${num(v)}%` },
   { title: 'Memory', unit: 'MB', y: (w) => w.memMB, format: (v) => `${num(v)} MB` },
 ];
 
-// TOTALS are the rows of the totals table.
+// TOTALS are the rows of the totals table; a measured program has only those marked true.
 const TOTALS = [
-  ['Throughput', (t) => `${num(t.throughput)}/s`],
+  ['Throughput', (t) => `${num(t.throughput)}/s`, true],
   ['Queueing theory allows', (t) => (t.bound ? `${num(t.bound)}/s` : 'no limit')],
-  ['Latency p50 / p95 / p99', (t) => `${msText(t.p50)} / ${msText(t.p95)} / ${msText(t.p99)}`],
+  ['Latency p50 / p95 / p99', (t) => `${msText(t.p50)} / ${msText(t.p95)} / ${msText(t.p99)}`, true],
   ['Most requests waiting', (t) => num(t.maxWaiting)],
   ['Threads', (t) => num(t.threads)],
   ['Peak memory', (t) => `${num(t.peakMemMB)} MB`],
@@ -55,6 +61,15 @@ const TOTALS = [
 ];
 
 let runner;
+
+// measurer is how labs reach the lesson's programs: the engine's runner, which only the
+// lesson page has, and program(n), block n (from 1) as the reader has it now.
+let measurer = null;
+
+// measureWith is called by the lesson page once its playground exists.
+export function measureWith(engineRunner, program) {
+  measurer = { runner: engineRunner, program };
+}
 
 export function mountLabs() {
   const data = document.getElementById('lab-data');
@@ -81,6 +96,7 @@ function mountLab(fig, block) {
   let run = null; // {params, windowMs, byModel: Map(model → {windows, totals}), ms, done}
   let frame = 0;
   let debounce = 0;
+  const measure = block.server ? measureControls() : null;
 
   const sliderRows = SLIDERS.map((s) => slider(s));
   const modelBoxes = Object.keys(MODELS).map((m) => {
@@ -124,6 +140,66 @@ function mountLab(fig, block) {
     return { s, row, set };
   }
 
+  const label = (m) => (m === PROGRAM ? `Your server (program ${block.server})` : MODELS[m].label);
+  const cls = (m) => (m === PROGRAM ? 's-program' : MODELS[m].cls);
+
+  // servers are the run's models and, if it was measured under this very load, the program.
+  function servers(r) {
+    const all = [...r.byModel];
+    const m = measure?.current(r.params);
+    if (m) all.push([PROGRAM, m]);
+    return all;
+  }
+
+  // measureControls: a button that measures program block.server under the lab's load (only
+  // the load and the cores count: the program's handler is its own W and C). A measurement
+  // stays on the charts while the load stays the same.
+  function measureControls() {
+    let measured = null; // {load, said, windows, totals}
+    let busy = false;
+    const loadOf = (p) => JSON.stringify([p.clients, p.requests, p.think, p.spread, p.seed, p.cores]);
+    const button = h('button', { type: 'button', onclick: () => go() }, `Measure program ${block.server} under this load`);
+    const note = h('p', { class: 'lab-status', role: 'status' },
+      `Program ${block.server} runs for real in the engine, so it is measured with at most ${num(block.maxMeasured)} requests (clients × requests), in a few seconds. Its clients send GET /; its own clients and server.close are left out.`);
+    const el = h('div', { class: 'lab-actions lab-measure' }, button, note);
+
+    function update(p) {
+      const n = p.clients * p.requests;
+      button.disabled = busy || n > block.maxMeasured;
+      if (!busy && n > block.maxMeasured) note.textContent = `To measure program ${block.server}, lower the clients or the requests: ${num(n)} requests, at most ${num(block.maxMeasured)}.`;
+      else if (!busy && measured) note.textContent = measured.load === loadOf(p) ? measured.said : `The load changed since program ${block.server} was measured: measure it again to compare.`;
+    }
+
+    async function go() {
+      const load = structuredClone(params);
+      busy = true;
+      update(load);
+      note.textContent = `Measuring program ${block.server}: ${num(load.clients * load.requests)} requests in the engine…`;
+      const started = performance.now();
+      const outcome = await measurer.runner.run({ ...toRequest(measurer.program(block.server)), measure: load });
+      busy = false;
+      const secs = (performance.now() - started) / 1000;
+      const reply = outcome.kind === 'done' ? outcome.reply : null;
+      if (reply?.measured) {
+        const t = reply.measured.totals;
+        measured = { load: loadOf(load), said: `Measured program ${block.server} in ${num(secs)} s: ${num(t.throughput)} responses/s, p99 ${msText(t.p99)}.`, ...reply.measured };
+        note.textContent = measured.said;
+        fig.dataset.measured = String(Number(fig.dataset.measured || 0) + 1);
+        if (run?.done) renderTotals(run);
+        redraw();
+      } else {
+        note.textContent = `Program ${block.server} could not be measured: ${
+          outcome.kind === 'timeout' ? `it took longer than ${outcome.ms / 1000} s; lower the clients or the requests`
+            : outcome.kind === 'superseded' ? 'a run in the playground took its place; measure again'
+            : outcome.kind === 'crashed' ? outcome.message
+            : (reply.error || reply.stderr || `exit code ${reply.exitCode}`).trim()}`;
+      }
+      update(params);
+    }
+
+    return { el, update, current: (p) => (measured && measured.load === loadOf(p) ? measured : null) };
+  }
+
   function showRelevant() {
     for (const { s, row } of sliderRows) row.hidden = Boolean(s.model) && !params.models.includes(s.model);
   }
@@ -134,6 +210,7 @@ function mountLab(fig, block) {
   }
 
   function start() {
+    measure?.update(params);
     run = { params: structuredClone(params), expected: 0, byModel: new Map(params.models.map((m) => [m, { windows: [], totals: null }])), ms: 0, done: false };
     keep.disabled = true;
     status.textContent = `Simulating ${num(params.clients * params.requests)} requests on each server…`;
@@ -177,9 +254,9 @@ function mountLab(fig, block) {
       const xEnd = run.done ? 0 : run.expected;
       for (const c of charts) {
         const y = c.latency ? (w) => (w.done > 0 ? w[percentile.value] : null) : c.y;
-        c.chart.update([...run.byModel].map(([m, { windows }]) => ({
-          label: MODELS[m].label,
-          cls: MODELS[m].cls,
+        c.chart.update(servers(run).filter(([m]) => c.measured || m !== PROGRAM).map(([m, { windows }]) => ({
+          label: label(m),
+          cls: cls(m),
           points: windows.map((w) => ({ x: w.t, y: y(w) })),
         })), xEnd);
       }
@@ -187,11 +264,12 @@ function mountLab(fig, block) {
   }
 
   function renderTotals(r) {
-    const models = [...r.byModel.keys()];
+    const all = servers(r);
     totals.replaceChildren(h('table', {},
       h('caption', {}, 'Totals of this run (throughput and mean latency over the middle 80% of responses)'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...models.map((m) => h('th', { scope: 'col', class: MODELS[m].cls }, MODELS[m].label)))),
-      h('tbody', {}, ...TOTALS.map(([name, f]) => h('tr', {}, h('th', { scope: 'row' }, name), ...models.map((m) => h('td', {}, f(r.byModel.get(m).totals))))))));
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, ''), ...all.map(([m]) => h('th', { scope: 'col', class: cls(m) }, label(m))))),
+      h('tbody', {}, ...TOTALS.map(([name, f, measured]) => h('tr', {}, h('th', { scope: 'row' }, name),
+        ...all.map(([m, { totals: t }]) => h('td', {}, m !== PROGRAM || measured ? f(t) : '—')))))));
   }
 
   function describeParams(p) {
@@ -199,7 +277,7 @@ function mountLab(fig, block) {
   }
 
   function keepRun() {
-    kept.push({ n: kept.length + 1, params: run.params, byModel: run.byModel });
+    kept.push({ n: kept.length + 1, params: run.params, byModel: new Map(servers(run)) });
     keep.disabled = true;
     renderKept();
   }
@@ -213,12 +291,10 @@ function mountLab(fig, block) {
       i === 0 ? h('th', { scope: 'row', rowspan: k.byModel.size }, `Run ${k.n}`, h('br'), h('span', { class: 'lab-settings' }, describeParams(k.params)),
         h('br'), h('button', { type: 'button', onclick: () => restore(k) }, 'Load settings'), ' ',
         h('button', { type: 'button', onclick: () => { kept.splice(kept.indexOf(k), 1); renderKept(); } }, 'Remove')) : null,
-      h('td', { class: MODELS[m].cls }, MODELS[m].label),
+      h('td', { class: cls(m) }, label(m)),
       h('td', {}, `${num(t.throughput)}/s`),
       h('td', {}, msText(t.p99)),
-      h('td', {}, num(t.maxWaiting)),
-      h('td', {}, `${num(t.peakMemMB)} MB`),
-      h('td', {}, `${num(t.cpu)}%`))));
+      ...[num(t.maxWaiting), `${num(t.peakMemMB)} MB`, `${num(t.cpu)}%`].map((v) => h('td', {}, m === PROGRAM ? '—' : v)))));
     keptTable.replaceChildren(h('table', {},
       h('caption', {}, 'Kept runs, side by side'),
       h('thead', {}, h('tr', {}, ...['Run', 'Server', 'Throughput', 'p99', 'Most waiting', 'Peak memory', 'CPU'].map((c) => h('th', { scope: 'col' }, c)))),
@@ -240,6 +316,7 @@ function mountLab(fig, block) {
       h('fieldset', { class: 'lab-models' }, h('legend', {}, 'Servers to compare'), ...modelLabels),
       h('fieldset', { class: 'lab-sliders' }, h('legend', {}, 'Load and machine'), ...sliderRows.map((r) => r.row))),
     h('div', { class: 'lab-actions' }, keep, reset, status),
+    ...(measure ? [measure.el] : []),
     h('p', { class: 'lab-hint' }, 'Point at a chart, or focus it and use the arrow keys, to read its values.'),
     h('div', { class: 'lab-charts' }, ...charts.map((c) => c.chart.el)),
     totals,
