@@ -153,9 +153,14 @@ func (th *Thread) Compute(start time.Duration) {
 		th.Sync()
 		return
 	}
+	cpu := th.s.cpuOrDefault()
+	if next, ok := th.s.nextAt(); len(cpu.jobs) == 0 && (!ok || next >= th.clock) {
+		// Nothing else uses a core now, and nothing can start before this work ends (every
+		// future start is a scheduled action): the work runs at full speed, no need to queue it.
+		return
+	}
 	th.clock = start
 	th.computing = true
-	cpu := th.s.cpuOrDefault()
 	th.s.At(start, func() {
 		cpu.run(work, func(end time.Duration) {
 			th.wakeAt = th.s.At(end, th.fire)
