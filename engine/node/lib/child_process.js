@@ -8,18 +8,10 @@ const EventEmitter = require('events');
 const { Readable, Writable } = require('stream');
 const binding = internalBinding('child_process');
 
-function nodeError(Base, code, message) {
-  const e = new Base(message);
-  e.code = code;
-  return e;
-}
+const { nodeError, determineSpecificType, inspectDefault } = require('internal/errors');
 
 function describe(v) {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'function') return `function ${v.name}`;
-  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : 'an object';
-  return `type ${typeof v} (${typeof v === 'string' ? `'${v}'` : String(v)})`;
+  return determineSpecificType(v, inspectDefault);
 }
 
 function invalidArgType(name, expected, value) {
@@ -504,7 +496,7 @@ function fork(modulePath, args, options) {
   if (typeof modulePath === 'object' && modulePath !== null && typeof modulePath.href === 'string') {
     modulePath = decodeURIComponent(modulePath.pathname);
   }
-  if (typeof modulePath !== 'string') throw invalidArgType('modulePath', 'of type string or an instance of URL', modulePath);
+  if (typeof modulePath !== 'string') throw invalidArgType('modulePath', 'of type string or an instance of Buffer or URL', modulePath);
   if (args !== undefined && args !== null && !Array.isArray(args)) {
     if (typeof args === 'object') {
       options = args;

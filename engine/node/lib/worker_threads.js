@@ -7,19 +7,10 @@ const EventEmitter = require('events');
 const binding = internalBinding('worker_threads');
 const kHandle = binding.kHandle;
 
-function nodeError(Base, code, message) {
-  const e = new Base(message);
-  e.code = code;
-  Object.defineProperty(e, 'name', { value: `${Base.name}`, configurable: true, writable: true, enumerable: false });
-  return e;
-}
+const { codedError, nodeError, determineSpecificType, inspectDefault } = require('internal/errors');
 
 function describe(v) {
-  if (v === null) return 'null';
-  if (v === undefined) return 'undefined';
-  if (typeof v === 'function') return `function ${v.name}`;
-  if (typeof v === 'object') return v.constructor && v.constructor.name ? `an instance of ${v.constructor.name}` : 'an object';
-  return `type ${typeof v} (${typeof v === 'string' ? `'${v}'` : String(v)})`;
+  return determineSpecificType(v, inspectDefault);
 }
 
 // MessagePort mirrors lib/internal/worker/io.js: a port starts unref'd; its first 'message'
@@ -29,7 +20,7 @@ class MessagePort extends EventEmitter {
     throw new TypeError('Illegal constructor');
   }
   postMessage(value, transferList) {
-    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
+    if (arguments.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     binding.post(this, value, transferList);
   }
   start() { binding.portStart(this); }
@@ -136,7 +127,7 @@ class Worker extends EventEmitter {
     this.stderr = null;
   }
   postMessage(value, transferList) {
-    if (arguments.length === 0) throw nodeError(TypeError, 'ERR_MISSING_ARGS', 'The "value" argument must be specified');
+    if (arguments.length === 0) throw codedError(TypeError, 'ERR_MISSING_ARGS', 'Not enough arguments to MessagePort.postMessage');
     if (this[kExited]) return;
     binding.post(this, value, transferList);
   }
