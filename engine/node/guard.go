@@ -27,7 +27,9 @@ const (
 // reports entering and leaving, which gives the trace its call stack and turns runaway
 // recursion into Node's catchable RangeError instead of goja's uncatchable one.
 func (r *Realm) compileUser(filename, src string) (*goja.Program, error) {
-	prg, infos, err := transform.InstrumentFrom(src, filename, len(r.funcs))
+	// Loops are counted only where their iterations are the cost (deterministic mode); measured
+	// mode sees their time on the clock and skips the counter's overhead.
+	prg, infos, err := transform.InstrumentWith(src, filename, transform.Options{FirstID: len(r.funcs), CountLoops: r.cost.scale == 0})
 	if err != nil {
 		return nil, err
 	}
@@ -57,9 +59,7 @@ func (r *Realm) installGuard(g *goja.Object) {
 		r.push(frame{id: id})
 	})
 	define(transform.LeaveFunc, func(id int, iterations int64) {
-		if r.cost.scale == 0 {
-			r.th.Spend(time.Duration(iterations) * costPerIteration)
-		}
+		r.th.Spend(time.Duration(iterations) * costPerIteration) // 0 unless loops are counted
 		r.pop(id)
 	})
 	define(transform.AwaitFunc, func(id int, v goja.Value) goja.Value {

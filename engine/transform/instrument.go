@@ -71,17 +71,27 @@ func noSourceMapFiles(string) ([]byte, error) { return nil, nil }
 // errors, including those goja's compiler finds (async generators, duplicate
 // declarations), are returned as *SyntaxError.
 func Instrument(src, filename string) (*goja.Program, []FuncInfo, error) {
-	return InstrumentFrom(src, filename, 0)
+	return InstrumentWith(src, filename, Options{CountLoops: true})
 }
 
-// InstrumentFrom is Instrument with IDs numbered from firstID, so that a host running many
-// programs in one runtime keeps one table for all of them (FuncInfo[i] has id firstID+i).
-func InstrumentFrom(src, filename string, firstID int) (*goja.Program, []FuncInfo, error) {
+// Options tune Instrument.
+type Options struct {
+	// FirstID numbers the functions from FirstID, so that a host running many programs in one
+	// runtime keeps one table for all of them (FuncInfo[i] has id FirstID+i).
+	FirstID int
+	// CountLoops makes functions count their loop iterations and pass the count to
+	// __ll_leave (see IterationCounter). It costs goja about a quarter more time on tight
+	// loops, so a host that measures time instead leaves it off.
+	CountLoops bool
+}
+
+// InstrumentWith is Instrument with options.
+func InstrumentWith(src, filename string, opts Options) (*goja.Program, []FuncInfo, error) {
 	prg, err := Parse(src, filename)
 	if err != nil {
 		return nil, nil, err
 	}
-	infos := instrumentAST(prg, firstID)
+	infos := instrumentAST(prg, opts)
 	p, err := goja.CompileAST(prg, false)
 	if err != nil {
 		return nil, nil, syntaxErrorFrom(filename, src, err)
@@ -103,18 +113,20 @@ func InstrumentFrom(src, filename string, firstID int) (*goja.Program, []FuncInf
 // Original nodes keep their source positions; the synthesized calls carry the
 // position of the function body's braces, so a RangeError thrown by
 // __ll_enter points at the function being entered.
-func InstrumentAST(prg *ast.Program) []FuncInfo { return instrumentAST(prg, 0) }
+func InstrumentAST(prg *ast.Program) []FuncInfo { return instrumentAST(prg, Options{CountLoops: true}) }
 
-func instrumentAST(prg *ast.Program, firstID int) []FuncInfo {
-	in := &instrumenter{file: prg.File, base: firstID, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}}
+func instrumentAST(prg *ast.Program, opts Options) []FuncInfo {
+	in := &instrumenter{file: prg.File, base: opts.FirstID, countLoops: opts.CountLoops, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}}
 	Walk(in, prg)
 	return in.infos
 }
 
 type instrumenter struct {
-	file  *file.File
-	base  int // the id of infos[0]
-	infos []FuncInfo
+	file *file.File
+	base int // the id of infos[0]
+	// countLoops: loop bodies count their iterations (Options.CountLoops).
+	countLoops bool
+	infos      []FuncInfo
 	// stack holds the IDs of the functions enclosing the node being visited,
 	// innermost last; an await or yield belongs to the innermost one.
 	stack []int
@@ -392,7 +404,7 @@ const IterationCounter = "__ll_n"
 // countIteration makes a loop body start with __ll_n++ (a plain local increment, which costs
 // goja far less than a host call per iteration).
 func (in *instrumenter) countIteration(body ast.Statement) ast.Statement {
-	if len(in.stack) == 0 {
+	if len(in.stack) == 0 || !in.countLoops {
 		return body
 	}
 	in.loops[in.top()] = true
