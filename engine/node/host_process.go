@@ -293,19 +293,18 @@ func (r *Realm) queueWarning(w *goja.Object) {
 		return
 	}
 	emit := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		// Node prints a warning whether or not 'warning' has listeners.
 		r.emitDirect("warning", w)
-		{
-			prefix := fmt.Sprintf("(node:%d) ", r.proc.PID)
-			if c := w.Get("code"); c != nil && !goja.IsUndefined(c) {
-				prefix += "[" + c.String() + "] "
-			}
-			text := prefix + name + ": " + w.Get("message").String() + "\n"
-			if !r.proc.warnedOnce {
-				r.proc.warnedOnce = true
-				text += "(Use `node --trace-warnings ...` to show where the warning was created)\n"
-			}
-			r.write("stderr", text)
+		prefix := fmt.Sprintf("(node:%d) ", r.proc.PID)
+		if c := w.Get("code"); c != nil && !goja.IsUndefined(c) {
+			prefix += "[" + c.String() + "] "
 		}
+		text := prefix + name + ": " + w.Get("message").String() + "\n"
+		if !r.proc.warnedOnce {
+			r.proc.warnedOnce = true
+			text += "(Use `node --trace-warnings ...` to show where the warning was created)\n"
+		}
+		r.write("stderr", text)
 		return goja.Undefined()
 	})
 	t := r.newTask(trace.QueueNextTick, "process.emitWarning", call0(emit, goja.Undefined(), nil))

@@ -77,12 +77,12 @@ func (r *Realm) runMainModule(file string) {
 func (r *Realm) emitBeforeExit() {
 	leave := r.loop.Phase("exit")
 	defer leave()
-	emit, _ := goja.AssertFunction(r.process.Get("emit"))
 	fn := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
-		emit(r.process, r.rt.ToValue("beforeExit"), r.rt.ToValue(r.currentExitCode()))
+		if _, err := r.emitDirect("beforeExit", r.rt.ToValue(r.currentExitCode())); err != nil {
+			panic(err) // a listener threw: it escapes the trampoline as an uncaught exception
+		}
 		return goja.Undefined()
 	})
-	_ = emit
 	r.RunTask(&loop.Task{ID: r.proc.sched.NewTaskID(), Queue: "exit", Label: "process 'beforeExit'", Fn: call0(fn, goja.Undefined(), nil)})
 }
 
@@ -120,13 +120,9 @@ func (r *Realm) processRejections() bool {
 		r.enter(fn, nil, nil)
 		return true
 	}
-	r.uncaught(reason, r.rejectionException(reason), true)
+	// No exception to take the place from: the report locates an Error by its own stack.
+	r.uncaught(reason, nil, true)
 	return true
-}
-
-// rejectionException finds where an Error reason was created, for the report's header.
-func (r *Realm) rejectionException(reason goja.Value) *goja.Exception {
-	return nil
 }
 
 func (r *Realm) timersBinding() goja.Value {
