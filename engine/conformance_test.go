@@ -11,9 +11,7 @@ import (
 
 // knownGaps lists the conformance cases the engine does not pass yet, each with its reason.
 // A case listed here that passes fails the test too, so the list cannot go stale.
-var knownGaps = map[string]string{
-	"fork_offload_computation.js": "the child runs a loop of 1e9 iterations: goja does about 8 million a second, so the case needs about 2 minutes of real time and hits the runner's 30 s timeout (issue 3)",
-}
+var knownGaps = map[string]string{}
 
 // conformanceDir finds ../shared/conformance beside the checkout (or $LOOPLAB_CONFORMANCE).
 func conformanceDir(t testing.TB) string {

@@ -23,6 +23,9 @@ type Options struct {
 	// Deterministic makes the trace depend on the program alone: running JavaScript costs only
 	// counted work (clock reads, function calls, callbacks), never measured wall time.
 	Deterministic bool
+	// PlainLoops makes goja run every loop as written, instead of running pure numeric loops
+	// natively (engine/fastloop); for comparing the two.
+	PlainLoops bool
 	// Trace asks for a trace; without it only the output and the exit code are produced.
 	Trace bool
 	// Limits stop a program that never ends; zero fields take the defaults.

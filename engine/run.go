@@ -71,6 +71,7 @@ func Run(opts Options) (res Result) {
 	}
 	cfg := &node.Config{
 		Deterministic: opts.Deterministic,
+		PlainLoops:    opts.PlainLoops,
 		CostScale:     costScale(),
 		StackDepth:    lim.StackDepth,
 		Epoch:         epoch,

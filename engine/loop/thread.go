@@ -90,6 +90,10 @@ func (th *Thread) HeldFor() time.Duration {
 	return time.Since(time.Unix(0, since))
 }
 
+// Heartbeat tells the watchdog that the thread, though it holds the baton, is not stuck: it
+// runs code that checks in (a native loop, engine/fastloop).
+func (th *Thread) Heartbeat() { th.holding.Store(time.Now().UnixNano()) }
+
 func (th *Thread) unwind() {
 	th.parked = false
 	th.resume <- false

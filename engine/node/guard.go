@@ -29,12 +29,18 @@ const (
 func (r *Realm) compileUser(filename, src string) (*goja.Program, error) {
 	// Loops are counted only where their iterations are the cost (deterministic mode); measured
 	// mode sees their time on the clock and skips the counter's overhead.
-	prg, infos, err := transform.InstrumentWith(src, filename, transform.Options{FirstID: len(r.funcs), CountLoops: r.cost.scale == 0})
+	prg, tables, err := transform.InstrumentWith(src, filename, transform.Options{
+		FirstID: len(r.funcs), CountLoops: r.cost.scale == 0,
+		FastLoops: !r.proc.cfg.PlainLoops, FirstLoopID: len(r.loops),
+	})
 	if err != nil {
 		return nil, err
 	}
-	for _, fi := range infos {
+	for _, fi := range tables.Funcs {
 		r.funcs = append(r.funcs, funcInfo{FuncInfo: fi, file: filename})
+	}
+	for _, l := range tables.Loops {
+		r.loops = append(r.loops, &fastLoop{LoopInfo: l, file: filename})
 	}
 	return prg, nil
 }
@@ -67,6 +73,7 @@ func (r *Realm) installGuard(g *goja.Object) {
 		r.awaiting = id
 		return v
 	})
+	define(transform.LoopFunc, r.runFastLoop)
 	define(transform.YieldFunc, func(id int, v goja.Value) goja.Value {
 		r.pop(id)
 		return v

@@ -414,7 +414,7 @@ func (w *workerThread) watch() {
 		return
 	}
 	w.watchStop = make(chan struct{})
-	th, rt := w.th, w.realm.rt
+	th, r := w.th, w.realm
 	go func() {
 		tick := time.NewTicker(spinQuantum / 8)
 		defer tick.Stop()
@@ -425,7 +425,7 @@ func (w *workerThread) watch() {
 			case <-tick.C:
 				if th.HeldFor() > spinQuantum {
 					w.fired.Store(true)
-					rt.Interrupt(spinSignal{})
+					r.interrupt(spinSignal{})
 					return
 				}
 			}

@@ -30,6 +30,8 @@ type Config struct {
 	// LowerScript rewrites a CommonJS file that goja cannot parse (dynamic import(), for
 	// await, async generators); nil means such files are syntax errors.
 	LowerScript func(src, filename string) (string, error)
+	// PlainLoops runs every loop in goja as written, pure numeric ones too (engine/fastloop).
+	PlainLoops bool
 	// MaxCallbacks and MaxOutput bound a run (see engine.Limits).
 	MaxCallbacks int
 	MaxOutput    int
@@ -144,12 +146,12 @@ type limitSignal struct{ why string }
 // of a run uses it on a program stuck in a loop that never yields.
 func (p *Process) InterruptAll(why string) {
 	if r := p.main; r != nil {
-		r.rt.Interrupt(limitSignal{why})
+		r.interrupt(limitSignal{why})
 	}
 	if p.family != nil {
 		for _, q := range p.family.procs {
 			if r := q.main; q != p && r != nil {
-				r.rt.Interrupt(limitSignal{why})
+				r.interrupt(limitSignal{why})
 			}
 		}
 	}

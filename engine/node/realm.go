@@ -2,6 +2,7 @@ package node
 
 import (
 	"math/rand"
+	"sync/atomic"
 	"time"
 
 	"github.com/dop251/goja"
@@ -30,6 +31,9 @@ type Realm struct {
 	unhandled  []*goja.Promise         // rejected promises without a handler, in order
 	exiting    bool                    // 'exit' is being or has been emitted
 	dead       bool                    // the thread must not run more JavaScript
+	// interrupted is set, from any goroutine, when the thread's JavaScript is interrupted;
+	// a native loop, which goja's interrupt does not reach, reads it (host_fastloop.go).
+	interrupted atomic.Bool
 	fatalError bool                    // an uncaught exception ended the thread
 
 	cost costMeter
@@ -46,6 +50,7 @@ type Realm struct {
 	jobs           *[]func()        // goja's job queue (microtasks.go)
 	wrappedJobs    map[uintptr]bool // the wrappers standing in goja's job queue
 	funcs          []funcInfo       // every instrumented function, by id
+	loops          []*fastLoop      // every loop that runs natively, by id (host_fastloop.go)
 	stack          []frame          // the simulated call stack of user functions
 	awaiting       int              // the function whose await registers the next reaction
 	wrapped        map[string]bool  // files compiled inside the CommonJS wrapper (columnOffset)
@@ -67,7 +72,6 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.awaiting = -1
 	r.esm = map[string]*esmRecord{}
 	r.wrapped = map[string]bool{}
-	r.wrappedJobs = map[uintptr]bool{}
 	r.wrappedJobs = map[uintptr]bool{}
 	r.cost = newCostMeter(p.cfg)
 	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())
@@ -109,7 +113,13 @@ func (r *Realm) newTask(queue, label string, fn any) loop.Task {
 func (r *Realm) halt() {
 	r.dead = true
 	r.loop.Stop()
-	r.rt.Interrupt(exitSignal{})
+	r.interrupt(exitSignal{})
+}
+
+// interrupt stops the JavaScript running on the thread; safe from any goroutine.
+func (r *Realm) interrupt(v any) {
+	r.interrupted.Store(true)
+	r.rt.Interrupt(v)
 }
 
 // write is console and process.stdout output from this thread.

@@ -9,6 +9,8 @@ import (
 	"github.com/dop251/goja/parser"
 	"github.com/dop251/goja/token"
 	"github.com/dop251/goja/unistring"
+
+	"looplab/engine/fastloop"
 )
 
 // The names of the host functions that instrumented code calls. The host
@@ -71,7 +73,8 @@ func noSourceMapFiles(string) ([]byte, error) { return nil, nil }
 // errors, including those goja's compiler finds (async generators, duplicate
 // declarations), are returned as *SyntaxError.
 func Instrument(src, filename string) (*goja.Program, []FuncInfo, error) {
-	return InstrumentWith(src, filename, Options{CountLoops: true})
+	prg, tables, err := InstrumentWith(src, filename, Options{CountLoops: true})
+	return prg, tables.Funcs, err
 }
 
 // Options tune Instrument.
@@ -83,20 +86,37 @@ type Options struct {
 	// __ll_leave (see IterationCounter). It costs goja about a quarter more time on tight
 	// loops, so a host that measures time instead leaves it off.
 	CountLoops bool
+	// FastLoops replaces every pure numeric loop with a call of __ll_loop (see LoopFunc),
+	// which runs it natively; the loops are numbered from FirstLoopID.
+	FastLoops   bool
+	FirstLoopID int
+}
+
+// Tables are what the ids passed to the host functions index: functions for __ll_enter and
+// its kin (Funcs[i] has id FirstID+i), loops for __ll_loop (Loops[i] has id FirstLoopID+i).
+type Tables struct {
+	Funcs []FuncInfo
+	Loops []LoopInfo
+}
+
+// LoopInfo is a compiled loop and where it starts in the user's file (1-based).
+type LoopInfo struct {
+	*fastloop.Loop
+	Line, Column int
 }
 
 // InstrumentWith is Instrument with options.
-func InstrumentWith(src, filename string, opts Options) (*goja.Program, []FuncInfo, error) {
+func InstrumentWith(src, filename string, opts Options) (*goja.Program, Tables, error) {
 	prg, err := Parse(src, filename)
 	if err != nil {
-		return nil, nil, err
+		return nil, Tables{}, err
 	}
-	infos := instrumentAST(prg, opts)
+	tables := instrumentAST(prg, opts)
 	p, err := goja.CompileAST(prg, false)
 	if err != nil {
-		return nil, nil, syntaxErrorFrom(filename, src, err)
+		return nil, Tables{}, syntaxErrorFrom(filename, src, err)
 	}
-	return p, infos, nil
+	return p, tables, nil
 }
 
 // InstrumentAST rewrites prg in place so that the body of every function
@@ -113,12 +133,17 @@ func InstrumentWith(src, filename string, opts Options) (*goja.Program, []FuncIn
 // Original nodes keep their source positions; the synthesized calls carry the
 // position of the function body's braces, so a RangeError thrown by
 // __ll_enter points at the function being entered.
-func InstrumentAST(prg *ast.Program) []FuncInfo { return instrumentAST(prg, Options{CountLoops: true}) }
+func InstrumentAST(prg *ast.Program) []FuncInfo {
+	return instrumentAST(prg, Options{CountLoops: true}).Funcs
+}
 
-func instrumentAST(prg *ast.Program, opts Options) []FuncInfo {
+func instrumentAST(prg *ast.Program, opts Options) Tables {
 	in := &instrumenter{file: prg.File, base: opts.FirstID, countLoops: opts.CountLoops, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}}
+	if opts.FastLoops {
+		in.fastLoops, in.loopBase = map[ast.Statement]int{}, opts.FirstLoopID
+	}
 	Walk(in, prg)
-	return in.infos
+	return Tables{Funcs: in.infos, Loops: in.loopTable}
 }
 
 type instrumenter struct {
@@ -142,6 +167,11 @@ type instrumenter struct {
 	// loops holds the IDs of functions that contain a loop of their own, whose
 	// iterations are counted (see countIteration).
 	loops map[int]bool
+	// fastLoops maps the loops that engine/fastloop compiled (nil unless Options.FastLoops)
+	// to their ids, until withFastLoop replaces them; loopTable[id-loopBase] is the compiled loop.
+	fastLoops map[ast.Statement]int
+	loopTable []LoopInfo
+	loopBase  int
 }
 
 func (in *instrumenter) Enter(n ast.Node) bool {
@@ -165,6 +195,10 @@ func (in *instrumenter) Enter(n ast.Node) bool {
 		}
 	case *ast.ClassLiteral:
 		in.nameClassMembers(n)
+	case *ast.ForStatement, *ast.WhileStatement, *ast.DoWhileStatement:
+		if in.fastLoops != nil {
+			in.compileFastLoop(n.(ast.Statement))
+		}
 	case *ast.ObjectLiteral:
 		for _, p := range n.Value {
 			if p, ok := p.(*ast.PropertyKeyed); ok && !p.Computed {
@@ -217,15 +251,28 @@ func (in *instrumenter) Leave(n ast.Node) {
 			n.Body = in.guardBody(id, block, n.DeclarationList)
 		}
 	case *ast.ForStatement:
-		n.Body = in.countIteration(n.Body)
+		n.Body = in.countIteration(in.withFastLoop(n.Body))
 	case *ast.ForInStatement:
-		n.Body = in.countIteration(n.Body)
+		n.Body = in.countIteration(in.withFastLoop(n.Body))
 	case *ast.ForOfStatement:
-		n.Body = in.countIteration(n.Body)
+		n.Body = in.countIteration(in.withFastLoop(n.Body))
 	case *ast.WhileStatement:
-		n.Body = in.countIteration(n.Body)
+		n.Body = in.countIteration(in.withFastLoop(n.Body))
 	case *ast.DoWhileStatement:
-		n.Body = in.countIteration(n.Body)
+		n.Body = in.countIteration(in.withFastLoop(n.Body))
+	case *ast.Program:
+		in.withFastLoops(n.Body)
+	case *ast.BlockStatement:
+		in.withFastLoops(n.List)
+	case *ast.CaseStatement:
+		in.withFastLoops(n.Consequent)
+	case *ast.IfStatement:
+		n.Consequent = in.withFastLoop(n.Consequent)
+		if n.Alternate != nil {
+			n.Alternate = in.withFastLoop(n.Alternate)
+		}
+	case *ast.WithStatement:
+		n.Body = in.withFastLoop(n.Body)
 	case *ast.AwaitExpression:
 		if len(in.stack) > 0 && n.Argument != nil {
 			n.Argument = hostCall(AwaitFunc, n.Await, in.top(), n.Argument)

@@ -1,0 +1,88 @@
+package node
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"looplab/engine/fastloop"
+	"looplab/engine/trace"
+	"looplab/engine/transform"
+)
+
+// The host of engine/fastloop: __ll_loop(id, v1, …) runs a pure numeric loop natively.
+//
+// A native loop costs what the iterations would cost V8 (costPerIteration each, in measured
+// mode too: its wall time is not goja's, so the goja-to-V8 scale does not apply). Every
+// fastloop.CheckEvery iterations it checks in: the thread's clock moves on, everything due
+// before that on other threads happens first (so a worker computing in a loop can be
+// terminated, and messages arrive in time order), and a run that was stopped or interrupted
+// stops the loop too. A loop that can never end is reported as such instead of running until
+// a limit.
+
+type fastLoop struct {
+	transform.LoopInfo
+	file string
+}
+
+func (r *Realm) runFastLoop(c goja.FunctionCall) goja.Value {
+	l := r.loops[c.Argument(0).ToInteger()]
+	values := make([]float64, len(l.Vars))
+	assigned := make([]bool, len(l.Vars))
+	for i, v := range l.Vars {
+		switch x := c.Argument(i + 1); {
+		case goja.IsNumber(x):
+			values[i] = x.ToFloat()
+		case v.DeclaredInside:
+			values[i] = math.NaN()
+		default:
+			return goja.Null() // goja runs the loop as written
+		}
+	}
+	r.charge()
+	status, rest := l.Run(values, assigned, fastLoopHost{r})
+	r.th.Spend(time.Duration(rest) * costPerIteration)
+	r.cost.sliceStarted = time.Now()
+	if status == fastloop.Endless {
+		r.endlessLoop(l)
+	}
+	var written []any
+	for i, v := range l.Vars {
+		switch {
+		case !v.Written:
+		case v.DeclaredInside && !assigned[i]:
+			written = append(written, c.Argument(i+1)) // its declaration never ran
+		default:
+			written = append(written, values[i])
+		}
+	}
+	return r.rt.ToValue(written)
+}
+
+type fastLoopHost struct{ r *Realm }
+
+func (h fastLoopHost) Checkpoint(iterations int64) bool {
+	r := h.r
+	r.th.Spend(time.Duration(iterations) * costPerIteration)
+	r.th.Heartbeat() // not stuck: the worker watchdog leaves it alone
+	r.th.Sync()
+	r.cost.sliceStarted = time.Now()
+	return !r.dead && !r.interrupted.Load() && !r.proc.sched.Stopping()
+}
+
+// endlessLoop handles a loop that came back to a state it was in: it would spin forever.
+// The main thread of the run stops the run, since nothing can end that loop; a worker or a
+// child process stays busy until it is terminated or killed, as in Node.
+func (r *Realm) endlessLoop(l *fastLoop) {
+	where := fmt.Sprintf("%s:%d", l.file, l.Line)
+	if r.proc.cp == nil && r.worker() == nil {
+		r.proc.Stop("an endless loop at " + where + " (it came back to the same state, so it can never end)")
+		return
+	}
+	r.record(trace.Event{Kind: trace.Note, Text: "the loop at " + where + " never ends: the thread stays busy until it is stopped"})
+	for !r.dead && !r.proc.sched.Stopping() {
+		r.th.WaitUntil(-1)
+	}
+}
