@@ -53,6 +53,9 @@ type compiler struct {
 	scopes []map[string]*local
 	nslots int
 	loops  int // loop ids handed out, from 1
+	// reads and writes count the references compiled so far, by slot: they tell whether a
+	// piece of the loop reads or writes a variable (see forLoop).
+	reads, writes [MaxSlots]int
 	// top is set while the statements being compiled are the outermost loop body's own:
 	// the only place where a `var` can be DeclaredInside. jumped is set once a break or
 	// continue was compiled, after which none can.
@@ -76,6 +79,16 @@ func (c *compiler) newSlot() int {
 
 // resolve finds the slot of a variable reference.
 func (c *compiler) resolve(name string, write bool) int {
+	s := c.lookup(name, write)
+	if write {
+		c.writes[s]++
+	} else {
+		c.reads[s]++
+	}
+	return s
+}
+
+func (c *compiler) lookup(name string, write bool) int {
 	for i := len(c.scopes) - 1; i >= 0; i-- {
 		if l, ok := c.scopes[i][name]; ok {
 			if !l.ready {
@@ -330,16 +343,30 @@ func (c *compiler) forLoop(init stmt, testExpr, updateExpr ast.Expression, bodyS
 	if testExpr != nil {
 		test, counter = c.loopTest(testExpr)
 	}
-	body := c.loopBody(bodySt, id)
-	update := func(*machine) flow { return normal }
-	if updateExpr != nil {
-		if step, ok := c.counterStep(updateExpr, counter); ok {
-			return countedLoop(id, &c.loop.nslots, init, counter, step, body)
-		}
-		update = c.effect(updateExpr)
-	}
 	if init == nil {
 		init = func(*machine) flow { return normal }
+	}
+	writes := c.writes
+	red, isReduction := c.reduction(bodySt, counter)
+	var body stmt
+	if !isReduction {
+		body = c.loopBody(bodySt, id)
+	}
+	if updateExpr != nil && counter.op != 0 && c.writes[counter.counter.slot] == writes[counter.counter.slot] {
+		if step, ok := c.counterStep(updateExpr, counter); ok {
+			loop := counted{id: id, nslots: &c.loop.nslots, init: init, test: counter, step: step}
+			if isReduction {
+				return loop.reduce(red)
+			}
+			return loop.run(body)
+		}
+	}
+	if isReduction {
+		body = red.statement()
+	}
+	update := func(*machine) flow { return normal }
+	if updateExpr != nil {
+		update = c.effect(updateExpr)
 	}
 	nslots := &c.loop.nslots
 	return func(m *machine) flow {
@@ -414,42 +441,3 @@ func (c *compiler) counterStep(e ast.Expression, t counterTest) (float64, bool) 
 	return 0, false
 }
 
-func countedLoop(id int, nslots *int, init stmt, t counterTest, step float64, body stmt) stmt {
-	i, b, k, op := t.counter.slot, t.bound.slot, t.bound.value, t.op
-	if init == nil {
-		init = func(*machine) flow { return normal }
-	}
-	return func(m *machine) flow {
-		init(m)
-		for {
-			x, limit := m.s[i&slotMask], k
-			if b >= 0 {
-				limit = m.s[b&slotMask]
-			}
-			var more bool
-			switch op {
-			case token.LESS:
-				more = x < limit
-			case token.LESS_OR_EQUAL:
-				more = x <= limit
-			case token.GREATER:
-				more = x > limit
-			default:
-				more = x >= limit
-			}
-			if !more {
-				return normal
-			}
-			if f := body(m); f == breakLoop {
-				return normal
-			} else if f == stop {
-				return stop
-			}
-			m.s[i&slotMask] += step
-			m.iters++
-			if m.iters >= CheckEvery && m.checkpoint(id, *nslots) {
-				return stop
-			}
-		}
-	}
-}

@@ -76,9 +76,11 @@ func newDivisor(d float64) divisor {
 }
 
 func (v divisor) rem(n float64) float64 {
-	if ni := uint32(n); float64(ni) == n && n >= 1 && v.magic != 0 {
-		hi, _ := bits.Mul64(v.magic*uint64(ni), v.di)
-		return float64(hi)
+	if v.magic != 0 && n >= 1 && n < 4294967296 {
+		if ni := uint64(int64(n)); float64(int64(ni)) == n {
+			hi, _ := bits.Mul64(v.magic*ni, v.di)
+			return float64(int64(hi)) // hi < d < 2^32: a signed conversion is exact and cheaper
+		}
 	}
 	return remainder(n, v.d)
 }
