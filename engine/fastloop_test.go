@@ -3,6 +3,7 @@ package engine
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Pure numeric loops run natively (engine/fastloop) and print what goja prints running them
@@ -99,5 +100,14 @@ if (process.argv[2] === 'child') {
 		if res.Stdout != want || res.ExitCode != 0 {
 			t.Errorf("%s\ngot %q (exit %d) %s, want %q", src, res.Stdout, res.ExitCode, res.Stderr, want)
 		}
+	}
+}
+
+// A native loop that runs past the virtual-time limit stops there, even with nothing else
+// scheduled that would notice.
+func TestFastLoopStopsAtTheVirtualTimeLimit(t *testing.T) {
+	res := runJS(t, "main.js", "let x = 0;\nwhile (x >= 0) x = (x + 1) % 1e15;\n", func(o *Options) { o.Limits.VirtualTime = 50 * time.Millisecond })
+	if res.ExitCode != 124 || !strings.Contains(res.Stderr, "limit of 50ms of simulated time") {
+		t.Fatalf("exit %d, stderr %q", res.ExitCode, res.Stderr)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"math"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -20,11 +21,6 @@ func loopOf(t testing.TB, src string) ast.Statement {
 	return prg.Body[len(prg.Body)-1]
 }
 
-// withoutInit is the loop as Compile covers it: a for statement's initializer runs before.
-func withoutInit(st ast.Statement) (ast.Statement, string) {
-	return st, ""
-}
-
 type countingHost struct{ total int64 }
 
 func (h *countingHost) Checkpoint(n int64) bool { h.total += n; return true }
@@ -33,49 +29,50 @@ func (h *countingHost) Checkpoint(n int64) bool { h.total += n; return true }
 // for bit (-0 and NaN included). Each case is `PRELUDE; LOOP`; the prelude's vars are the
 // loop's variables.
 func TestMatchesGoja(t *testing.T) {
-	cases := []string{
-		`var sum = 0, n = 1000; for (var i = 0; i < n; i++) sum += i % 7;`,
-		`var total = 0; for (var i = 0; i < 100000; i++) { total += i; }`,
-		`var x = -7, y = 0; for (var i = 0; i < 3; i++) y = x % 7;`,              // -0
-		`var x = -0, y = 5; for (var i = 0; i < 1; i++) y = x % 5;`,              // -0 % 5 is -0
-		`var y = 0; for (var i = -10; i < 10; i += 0.5) y += i % 3;`,             // fractional, negative
-		`var y = 0; for (var i = 1; i < 1e6; i *= 1.7) y += (i % 1e3) / 7;`,      // large fmod
-		`var a = 0; for (var i = 0; i < 100; i++) a = (a + i * 2654435761) | 0;`, // wrapping
-		`var a = 0; for (var i = 0; i < 100; i++) a ^= (i << 27) >>> 3;`,         // shifts
-		`var a = 1; for (var i = 0; i < 40; i++) a = (a * 31 + i) >> 1;`,         //
-		`var a = 0; for (var i = 0; i < 70; i++) a += ~i + (2147483648.5 | 0) + (-1 >>> 0) + (4294967296.5 | 0);`,
-		`var a = 0, b = 0; for (var i = 0; i < 50; i++) { if (i % 2 === 0) continue; if (i > 40) break; a += i; b -= 1; }`,
-		`var a = 0; var i = 0; while (i < 10) { i++; a += i * i; }`,
-		`var a = 0; var i = 0; do { a += i; i += 3; } while (i < 20);`,
-		`var a = 0; var i = 100; do { a += i; } while (i < 20);`,
-		`var s = 0; for (var i = 0; i < 20; i++) for (var j = 0; j < i; j++) { if (j > 5) break; s += i * j; }`,
-		`var s = 0; for (let i = 0; i < 30; i++) { let t = i * 2; const u = t + 1; s += u; }`,
-		`var s = 0, z; for (var i = 0; i < 10; i++) { var z = i * 3; s += z; }`,
-		`var s = 0, q = 'keep'; for (var i = 0; i < 0; i++) { var q = i; s += q; }`, // q keeps its value
-		`var s = 0; for (var i = 0; i < 10; i++) s += i > 5 ? i : -i;`,
-		`var s = 0; for (var i = 0; i < 10; i++) s += (i && 2) + (i || 3) + (0 && i);`,
-		`var s = 0; for (var i = 0; i < 10; i++) { if (!(i % 3) || i === 7) s++; else s -= 0.5; }`,
-		`var s = 0, a = 0; for (var i = 0; i < 10; i++) s += (a = i * 2, a + 1);`,
-		`var s = 0, a = 0; for (var i = 0; i < 10; i++) { s += a++; s += ++a; s += a--; s -= --a; }`,
-		`var s = 1; for (var i = 0; i < 2000; i++) s = s * 1.0001 + 1 / (i + 1);`,
-		`var s = 0; for (var i = 0; i < 10; i++) s += 1 / (i - 5);`,    // Infinity
-		`var s = 0; for (var i = 0; i < 10; i++) s = s + (i - 5) / 0;`, // NaN
-		`var s = NaN, c = 0; for (var i = 0; i < 10; i++) { if (s !== s) c++; if (s == s) c += 100; }`,
-		`var s = 0; for (var i = 0; i < 10; i++) s += -i + +i + -(i % 2);`,
-		`var s = 0, x = 5; for (var i = 0; i < 10; i++) s += x + (x = i);`, // left before right
-		`var s = 0, x = 5; for (var i = 0; i < 10; i++) x += (x = i);`,     // compound reads first
-		`var n = 10, f = 1; while (n > 1) f *= n--;`,
-		`var a = 0; for (var i = 0; i < 10; i++) a = a % 3 ? a + 1 : a + 2;`,
-		`var a = 7; for (var i = 0; i < 33; i++) { a <<= 1; a >>= 0; a >>>= 0; a |= 1; a &= 0xffff; a ^= i; a %= 1000; a /= 1; a *= 1; a -= 1; }`,
-		`var a = 0; for (;;) { a++; if (a >= 17) break; }`,
-		`var a = 0; for (var i = 0; i < 5; i++) { { let i = 100; a += i; } a += i; }`,
-		`var s = 0; for (var i = 0; i < 10; i++) { let k = 0; while (true) { if (++k > i) break; s += k; } }`,
-		`var s = 0; for (var i = 0; i < 10; i++) { for (let j = 0, k = 10; j < k; j++, k--) s += j * k; }`,
-		`var s = 0; for (var i = 0; i < 3e6; i++) s += i & 1;`, // past a checkpoint
-	}
-	for _, src := range cases {
+	for _, src := range matchCases {
 		t.Run(src, func(t *testing.T) { checkAgainstGoja(t, src) })
 	}
+}
+
+var matchCases = []string{
+	`var sum = 0, n = 1000; for (var i = 0; i < n; i++) sum += i % 7;`,
+	`var total = 0; for (var i = 0; i < 100000; i++) { total += i; }`,
+	`var x = -7, y = 0; for (var i = 0; i < 3; i++) y = x % 7;`,              // -0
+	`var x = -0, y = 5; for (var i = 0; i < 1; i++) y = x % 5;`,              // -0 % 5 is -0
+	`var y = 0; for (var i = -10; i < 10; i += 0.5) y += i % 3;`,             // fractional, negative
+	`var y = 0; for (var i = 1; i < 1e6; i *= 1.7) y += (i % 1e3) / 7;`,      // large fmod
+	`var a = 0; for (var i = 0; i < 100; i++) a = (a + i * 2654435761) | 0;`, // wrapping
+	`var a = 0; for (var i = 0; i < 100; i++) a ^= (i << 27) >>> 3;`,         // shifts
+	`var a = 1; for (var i = 0; i < 40; i++) a = (a * 31 + i) >> 1;`,         //
+	`var a = 0; for (var i = 0; i < 70; i++) a += ~i + (2147483648.5 | 0) + (-1 >>> 0) + (4294967296.5 | 0);`,
+	`var a = 0, b = 0; for (var i = 0; i < 50; i++) { if (i % 2 === 0) continue; if (i > 40) break; a += i; b -= 1; }`,
+	`var a = 0; var i = 0; while (i < 10) { i++; a += i * i; }`,
+	`var a = 0; var i = 0; do { a += i; i += 3; } while (i < 20);`,
+	`var a = 0; var i = 100; do { a += i; } while (i < 20);`,
+	`var s = 0; for (var i = 0; i < 20; i++) for (var j = 0; j < i; j++) { if (j > 5) break; s += i * j; }`,
+	`var s = 0; for (let i = 0; i < 30; i++) { let t = i * 2; const u = t + 1; s += u; }`,
+	`var s = 0, z; for (var i = 0; i < 10; i++) { var z = i * 3; s += z; }`,
+	`var s = 0, q = 'keep'; for (var i = 0; i < 0; i++) { var q = i; s += q; }`, // q keeps its value
+	`var s = 0; for (var i = 0; i < 10; i++) s += i > 5 ? i : -i;`,
+	`var s = 0; for (var i = 0; i < 10; i++) s += (i && 2) + (i || 3) + (0 && i);`,
+	`var s = 0; for (var i = 0; i < 10; i++) { if (!(i % 3) || i === 7) s++; else s -= 0.5; }`,
+	`var s = 0, a = 0; for (var i = 0; i < 10; i++) s += (a = i * 2, a + 1);`,
+	`var s = 0, a = 0; for (var i = 0; i < 10; i++) { s += a++; s += ++a; s += a--; s -= --a; }`,
+	`var s = 1; for (var i = 0; i < 2000; i++) s = s * 1.0001 + 1 / (i + 1);`,
+	`var s = 0; for (var i = 0; i < 10; i++) s += 1 / (i - 5);`,    // Infinity
+	`var s = 0; for (var i = 0; i < 10; i++) s = s + (i - 5) / 0;`, // NaN
+	`var s = NaN, c = 0; for (var i = 0; i < 10; i++) { if (s !== s) c++; if (s == s) c += 100; }`,
+	`var s = 0; for (var i = 0; i < 10; i++) s += -i + +i + -(i % 2);`,
+	`var s = 0, x = 5; for (var i = 0; i < 10; i++) s += x + (x = i);`, // left before right
+	`var s = 0, x = 5; for (var i = 0; i < 10; i++) x += (x = i);`,     // compound reads first
+	`var n = 10, f = 1; while (n > 1) f *= n--;`,
+	`var a = 0; for (var i = 0; i < 10; i++) a = a % 3 ? a + 1 : a + 2;`,
+	`var a = 7; for (var i = 0; i < 33; i++) { a <<= 1; a >>= 0; a >>>= 0; a |= 1; a &= 0xffff; a ^= i; a %= 1000; a /= 1; a *= 1; a -= 1; }`,
+	`var a = 0; for (;;) { a++; if (a >= 17) break; }`,
+	`var a = 0; for (var i = 0; i < 5; i++) { { let i = 100; a += i; } a += i; }`,
+	`var s = 0; for (var i = 0; i < 10; i++) { let k = 0; while (true) { if (++k > i) break; s += k; } }`,
+	`var s = 0; for (var i = 0; i < 10; i++) { for (let j = 0, k = 10; j < k; j++, k--) s += j * k; }`,
+	`var s = 0; for (var i = 0; i < 3e6; i++) s += i & 1;`, // past a checkpoint
 }
 
 func checkAgainstGoja(t *testing.T, src string) {
@@ -126,7 +123,7 @@ func checkAgainstGoja(t *testing.T, src string) {
 
 // splitInit returns the source to run before the loop (the prelude and a for statement's
 // initializer) and the loop without that initializer.
-func splitInit(t *testing.T, src string, loop ast.Statement) (string, ast.Statement) {
+func splitInit(t testing.TB, src string, loop ast.Statement) (string, ast.Statement) {
 	prelude := src[:int(loop.Idx0())-1]
 	f, ok := loop.(*ast.ForStatement)
 	if !ok || f.Initializer == nil {
@@ -269,4 +266,64 @@ func BenchmarkSumLoop(b *testing.B) {
 	}
 	b.ResetTimer()
 	l.Run(vals, make([]bool, len(vals)), &countingHost{})
+}
+
+// FuzzMatchesGoja runs programs whose last statement is a qualifying loop in goja and
+// natively and compares the variables they leave, as TestMatchesGoja does. Loops that run
+// long in either are skipped.
+//
+//	go test ./engine/fastloop -fuzz FuzzMatchesGoja -fuzztime 60s
+func FuzzMatchesGoja(f *testing.F) {
+	for _, src := range matchCases {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.Contains(src, "**") || strings.Contains(src, "1e2") {
+			return // goja's ToInt32 of numbers past 2^63 is wrong (TestBitwiseOfLargeNumbers)
+		}
+		prg, err := parser.ParseFile(nil, "t.js", src, 0)
+		if err != nil || len(prg.Body) == 0 {
+			return
+		}
+		prelude, loop := splitInit(t, src, prg.Body[len(prg.Body)-1])
+		l, err := Compile(loop)
+		if err != nil {
+			return
+		}
+		want := goja.New()
+		timer := time.AfterFunc(200*time.Millisecond, func() { want.Interrupt("slow") })
+		_, err = want.RunString(strings.ReplaceAll(src, "for (let i", "for (var i"))
+		timer.Stop()
+		if err != nil {
+			return
+		}
+		got := goja.New()
+		if _, err := got.RunString(prelude); err != nil {
+			return
+		}
+		values := make([]float64, len(l.Vars))
+		for i, v := range l.Vars {
+			x := got.Get(v.Name)
+			if x == nil || !goja.IsNumber(x) {
+				if !v.DeclaredInside {
+					return // the host would let goja run it
+				}
+				x = goja.Undefined()
+			}
+			values[i] = x.ToFloat()
+		}
+		assigned := make([]bool, len(l.Vars))
+		if st, _ := l.Run(values, assigned, &stoppingHost{}); st != Done {
+			return
+		}
+		for i, v := range l.Vars {
+			w := want.Get(v.Name)
+			if w == nil || v.DeclaredInside && !assigned[i] {
+				continue
+			}
+			if !goja.IsNumber(w) || math.Float64bits(w.ToFloat()) != math.Float64bits(values[i]) && !(math.IsNaN(values[i]) && goja.IsNaN(w)) {
+				t.Fatalf("%s\n%s: goja %v, fastloop %v", src, v.Name, w, values[i])
+			}
+		}
+	})
 }

@@ -69,6 +69,9 @@ func (h fastLoopHost) Checkpoint(iterations int64) bool {
 	r.th.Heartbeat() // not stuck: the worker watchdog leaves it alone
 	r.th.Sync()
 	r.cost.sliceStarted = time.Now()
+	if s := r.proc.sched; s.Limit > 0 && r.th.Now() > s.Limit && s.OnLimit != nil && !s.Stopping() {
+		s.OnLimit() // nothing else may be scheduled to notice that the run's time is up
+	}
 	return !r.dead && !r.interrupted.Load() && !r.proc.sched.Stopping()
 }
 
