@@ -441,8 +441,23 @@ function formParse(s) {
   return list;
 }
 
+// toUSVString replaces lone surrogates with U+FFFD. (A regular expression for it needs
+// lookahead over surrogates, which goja's engine gets wrong: it split valid pairs.)
 function toUSVString(v) {
-  return String(v).replace(/[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/g, (m) => (m.length === 2 ? m[0] : '') + '\ufffd');
+  const s = String(v);
+  let out = '';
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdfff) {
+      out += s[i];
+    } else if (c <= 0xdbff && i + 1 < s.length && s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff) {
+      out += s[i] + s[i + 1];
+      i++;
+    } else {
+      out += '\ufffd';
+    }
+  }
+  return out;
 }
 
 class URLSearchParams {
