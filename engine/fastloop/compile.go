@@ -440,4 +440,3 @@ func (c *compiler) counterStep(e ast.Expression, t counterTest) (float64, bool) 
 	}
 	return 0, false
 }
-

@@ -76,11 +76,18 @@ func newDivisor(d float64) divisor {
 }
 
 func (v divisor) rem(n float64) float64 {
-	if v.magic != 0 && n >= 1 && n < 4294967296 {
-		if ni := uint64(int64(n)); float64(int64(ni)) == n {
-			hi, _ := bits.Mul64(v.magic*ni, v.di)
-			return float64(int64(hi)) // hi < d < 2^32: a signed conversion is exact and cheaper
-		}
+	if r, ok := v.fast(n); ok {
+		return r
 	}
 	return remainder(n, v.d)
+}
+
+// fast is rem's fast path, small enough for the compiler to inline into a loop.
+func (v divisor) fast(n float64) (float64, bool) {
+	ni := uint64(int64(n))
+	if v.magic == 0 || n < 1 || n >= 4294967296 || float64(int64(ni)) != n {
+		return 0, false
+	}
+	hi, _ := bits.Mul64(v.magic*ni, v.di)
+	return float64(int64(hi)), true // hi < d < 2^32: a signed conversion is exact and cheaper
 }
