@@ -66,42 +66,40 @@ func (l counted) run(body stmt) stmt {
 // reduction is a loop body `acc += value` or `acc -= value`.
 type reduction struct {
 	acc      int
-	value    numFn
 	subtract bool
-	// term is set when value is the counter itself or the counter and a constant (`i`,
-	// `i % 7`, `i * 2`, `i & 1`): the driver computes it without a call.
-	term *counterTerm
+	term     counterTerm
 }
 
-// counterTerm is `counter op k`; op 0 means the counter itself.
+// counterTerm is the value a reduction adds, compiled as value. When it is the counter itself
+// (op 0) or the counter and a constant (`i % 7`, `i * 2`, `i & 1`), a counted loop's driver
+// computes it without a call; otherwise (op callValue) it calls value.
 type counterTerm struct {
-	op token.Token
-	k  float64
-	d  divisor
+	op    token.Token
+	k     float64
+	d     divisor
+	value numFn
 }
+
+const callValue = token.ILLEGAL
 
 var termOps = map[token.Token]bool{token.REMAINDER: true, token.MULTIPLY: true, token.PLUS: true, token.MINUS: true, token.AND: true}
 
-// termOf recognises a counterTerm in the value of a reduction.
-func (c *compiler) termOf(e ast.Expression, counter int) *counterTerm {
+// termOf recognises the shape of the value of a reduction.
+func (c *compiler) termOf(e ast.Expression, value numFn, counter int) counterTerm {
 	isCounter := func(e ast.Expression) bool {
 		id, ok := e.(*ast.Identifier)
 		return ok && c.lookup(string(id.Name), false) == counter
 	}
 	if isCounter(e) {
-		return &counterTerm{}
+		return counterTerm{value: value}
 	}
-	b, ok := e.(*ast.BinaryExpression)
-	if !ok || !termOps[b.Operator] || !isCounter(b.Left) {
-		return nil
+	if b, ok := e.(*ast.BinaryExpression); ok && termOps[b.Operator] && isCounter(b.Left) {
+		if k, ok := b.Right.(*ast.NumberLiteral); ok {
+			v := numberValue(k)
+			return counterTerm{op: b.Operator, k: v, d: newDivisor(v), value: value}
+		}
 	}
-	k, ok := b.Right.(*ast.NumberLiteral)
-	if !ok {
-		return nil
-	}
-	t := &counterTerm{op: b.Operator, k: numberValue(k)}
-	t.d = newDivisor(t.k)
-	return t
+	return counterTerm{op: callValue, value: value}
 }
 
 // reduction compiles bodySt as a reduction, if it is one that a counted loop with test t can
@@ -134,12 +132,12 @@ func (c *compiler) reduction(bodySt ast.Statement, t counterTest) (reduction, bo
 	if c.reads[acc] != reads[acc] || acc == t.counter.slot || acc == t.bound.slot {
 		return reduction{}, false
 	}
-	return reduction{acc: acc, value: value, subtract: e.Operator == token.MINUS, term: c.termOf(e.Right, t.counter.slot)}, true
+	return reduction{acc: acc, subtract: e.Operator == token.MINUS, term: c.termOf(e.Right, value, t.counter.slot)}, true
 }
 
 // statement is the reduction as an ordinary body, for a loop that is not counted.
 func (r reduction) statement() stmt {
-	a, value, subtract := r.acc, r.value, r.subtract
+	a, subtract, value := r.acc, r.subtract, r.term.value
 	return func(m *machine) flow {
 		old := m.s[a&slotMask]
 		if subtract {
@@ -151,44 +149,10 @@ func (r reduction) statement() stmt {
 	}
 }
 
+// reduce is the driver of a counted loop whose body is the reduction r. Nothing reads a
+// slot but the bound and a called value, so the counter is stored only for a call, and the
+// slots are brought up to date at checkpoints and at the end.
 func (l counted) reduce(r reduction) stmt {
-	if r.term != nil {
-		return l.reduceTerm(r)
-	}
-	i, b, k, op, step, id, nslots, init := l.test.counter.slot, l.test.bound.slot, l.test.bound.value, l.test.op, l.step, l.id, l.nslots, l.init
-	a, value, sign := r.acc, r.value, 1.0
-	if r.subtract {
-		sign = -1 // acc - v is acc + -v exactly, -0 included
-	}
-	return func(m *machine) flow {
-		init(m)
-		x, acc := m.s[i&slotMask], m.s[a&slotMask]
-		defer func() { m.s[i&slotMask], m.s[a&slotMask] = x, acc }()
-		for {
-			limit := k
-			if b >= 0 {
-				limit = m.s[b&slotMask]
-			}
-			if !holds(op, x, limit) {
-				return normal
-			}
-			m.s[i&slotMask] = x
-			acc += float64(sign * value(m)) // rounded: no fused multiply-add
-			x += step
-			m.iters++
-			if m.iters >= CheckEvery {
-				m.s[i&slotMask], m.s[a&slotMask] = x, acc
-				if m.checkpoint(id, *nslots) {
-					return stop
-				}
-			}
-		}
-	}
-}
-
-// reduceTerm is reduce for a value that is a counterTerm: nothing in the loop reads a slot
-// but the bound, so the slots are brought up to date only at checkpoints and at the end.
-func (l counted) reduceTerm(r reduction) stmt {
 	i, b, k, op, step, id, nslots, init := l.test.counter.slot, l.test.bound.slot, l.test.bound.value, l.test.op, l.step, l.id, l.nslots, l.init
 	a, term, subtract := r.acc, r.term, r.subtract
 	return func(m *machine) flow {
@@ -205,6 +169,9 @@ func (l counted) reduceTerm(r reduction) stmt {
 			}
 			var v float64
 			switch term.op { // one predictable branch: cheaper than a call
+			case callValue:
+				m.s[i&slotMask] = x
+				v = term.value(m)
 			case 0:
 				v = x
 			case token.REMAINDER:

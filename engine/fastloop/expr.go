@@ -70,20 +70,9 @@ func (c *compiler) condition(e ast.Expression) boolFn {
 		}
 		return compare(e.Operator, c.operand(e.Left), c.operand(e.Right))
 	case *ast.ConditionalExpression:
-		test, a, b := c.condition(e.Test), c.condition(e.Consequent), c.condition(e.Alternate)
-		return func(m *machine) bool {
-			if test(m) {
-				return a(m)
-			}
-			return b(m)
-		}
+		return choose(c.condition(e.Test), c.condition(e.Consequent), c.condition(e.Alternate))
 	case *ast.SequenceExpression:
-		first := c.effects(e.Sequence[:len(e.Sequence)-1])
-		last := c.condition(e.Sequence[len(e.Sequence)-1])
-		return func(m *machine) bool {
-			first(m)
-			return last(m)
-		}
+		return then(c.effects(e.Sequence[:len(e.Sequence)-1]), c.condition(e.Sequence[len(e.Sequence)-1]))
 	}
 	reject("%s", describe(e))
 	return nil
@@ -150,20 +139,9 @@ func (c *compiler) number(e ast.Expression) numFn {
 			return m.s[s&slotMask]
 		}
 	case *ast.ConditionalExpression:
-		test, a, b := c.condition(e.Test), c.number(e.Consequent), c.number(e.Alternate)
-		return func(m *machine) float64 {
-			if test(m) {
-				return a(m)
-			}
-			return b(m)
-		}
+		return choose(c.condition(e.Test), c.number(e.Consequent), c.number(e.Alternate))
 	case *ast.SequenceExpression:
-		first := c.effects(e.Sequence[:len(e.Sequence)-1])
-		last := c.number(e.Sequence[len(e.Sequence)-1])
-		return func(m *machine) float64 {
-			first(m)
-			return last(m)
-		}
+		return then(c.effects(e.Sequence[:len(e.Sequence)-1]), c.number(e.Sequence[len(e.Sequence)-1]))
 	}
 	reject("%s", describe(e))
 	return nil
@@ -278,4 +256,22 @@ func describe(n ast.Node) string {
 		return "await or yield"
 	}
 	return "a " + strings.ToLower(strings.TrimPrefix(fmt.Sprintf("%T", n), "*ast."))
+}
+
+// choose is `test ? a : b`.
+func choose[T any](test boolFn, a, b func(*machine) T) func(*machine) T {
+	return func(m *machine) T {
+		if test(m) {
+			return a(m)
+		}
+		return b(m)
+	}
+}
+
+// then is the comma operator: first's effects, then last's value.
+func then[T any](first stmt, last func(*machine) T) func(*machine) T {
+	return func(m *machine) T {
+		first(m)
+		return last(m)
+	}
 }

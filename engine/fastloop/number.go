@@ -16,6 +16,9 @@ func toInt32(x float64) int32 {
 	if x > -2147483649 && x < 2147483648 {
 		return int32(x) // truncates toward zero; NaN fails the comparisons above
 	}
+	if x > -9.2e18 && x < 9.2e18 {
+		return int32(int64(x)) // truncate, then keep the low 32 bits: modulo 2^32
+	}
 	if math.IsNaN(x) || math.IsInf(x, 0) {
 		return 0
 	}

@@ -39,6 +39,17 @@ func arithmetic(op token.Token, l, r operand) numFn {
 		reject("operator %s", op)
 	}
 	x, y := l.fn, r.fn
+	switch {
+	case r.isConst && op == token.PLUS:
+		return func(m *machine) float64 { return x(m) + k }
+	case r.isConst:
+		return func(m *machine) float64 { return f(x(m), k) }
+	case r.slot >= 0 && op == token.PLUS:
+		return func(m *machine) float64 {
+			v := x(m) // first: it may assign the right operand
+			return v + m.s[b&slotMask]
+		}
+	}
 	switch op {
 	case token.PLUS:
 		return func(m *machine) float64 { return x(m) + y(m) }
