@@ -138,9 +138,7 @@ func (r *Realm) cryptoBinding() goja.Value {
 	})
 	b.Set("hasDigest", func(alg string) bool { _, ok := lookupDigest(alg); return ok })
 
-	// pbkdf2(password, salt, iterations, keylen, digest, req). The derivation starts at once
-	// on its own goroutine, so that long jobs of a pool wave compute in parallel; the job's
-	// Work waits for it at the virtual time a pool thread picks the job up.
+	// pbkdf2(password, salt, iterations, keylen, digest, req); see deriveAsync.
 	b.Set("pbkdf2", func(c goja.FunctionCall) goja.Value {
 		pw, _ := bytesArg(c.Argument(0))
 		salt, _ := bytesArg(c.Argument(1))
@@ -157,12 +155,11 @@ func (r *Realm) cryptoBinding() goja.Value {
 			return pbkdf2.Key(d.new, string(pw), salt, iter, keylen)
 		}
 		req := c.Argument(5)
-		if _, async := req.(*goja.Object); async {
-			done := make(chan []byte, 1)
-			go func() {
+		if obj, async := req.(*goja.Object); async {
+			done := deriveAsync(obj, keylen, func() []byte {
 				key, _ := derive()
-				done <- key
-			}()
+				return key
+			})
 			return r.hostCall(req, "crypto.pbkdf2", func() (any, time.Duration, error) { return <-done, cost, nil }, bufferResult)
 		}
 		return r.hostCall(req, "crypto.pbkdf2Sync", func() (any, time.Duration, error) {
@@ -180,9 +177,8 @@ func (r *Realm) cryptoBinding() goja.Value {
 		pw, salt = append([]byte(nil), pw...), append([]byte(nil), salt...)
 		cost := cryptoCostBase + time.Duration(n*rr*p)*cryptoCostScryptPerNr
 		req := c.Argument(6)
-		if _, async := req.(*goja.Object); async {
-			done := make(chan []byte, 1)
-			go func() { done <- scryptKey(pw, salt, n, rr, p, keylen) }()
+		if obj, async := req.(*goja.Object); async {
+			done := deriveAsync(obj, keylen, func() []byte { return scryptKey(pw, salt, n, rr, p, keylen) })
 			return r.hostCall(req, "crypto.scrypt", func() (any, time.Duration, error) { return <-done, cost, nil }, bufferResult)
 		}
 		return r.hostCall(req, "crypto.scryptSync", func() (any, time.Duration, error) {
@@ -299,4 +295,19 @@ func salsa208(b *[16]uint32) {
 	for i := range b {
 		b[i] += x[i]
 	}
+}
+
+// deriveAsync starts the derivation of a key for an asynchronous request on its own
+// goroutine, so that the long jobs of a pool wave compute in parallel on the host; the job's
+// Work waits for the result at the virtual time a pool thread picks the job up. A key that
+// the callback cannot see (req.keyUnseen, see ignoresKey in lib/crypto.js) is not derived:
+// zero bytes of its length stand in for it, and the job still takes its modeled time.
+func deriveAsync(req *goja.Object, keylen int, derive func() []byte) <-chan []byte {
+	done := make(chan []byte, 1)
+	if req.Get("keyUnseen").ToBoolean() {
+		done <- make([]byte, keylen)
+		return done
+	}
+	go func() { done <- derive() }()
+	return done
 }

@@ -104,3 +104,29 @@ crypto.pbkdf2('pw', 'c', 1, 32, 'sha512', finish('tiny'));
 long1 long2 tiny
 `, "UV_THREADPOOL_SIZE=2")
 }
+
+// A callback that can see the key gets the real one, however it declares its parameters;
+// only one that cannot (here the last) is given a stand-in. The keys are Node 20's.
+func TestPbkdf2KeyReachesEveryCallbackThatCanSeeIt(t *testing.T) {
+	expectStdout(t, `
+const crypto = require('crypto');
+const job = (tag, cb) => crypto.pbkdf2('pw', 's', 1000, 16, 'sha256', cb);
+job('fn', function (err, key) { console.log('fn', key.toString('hex')); });
+job('arrow', (e, k) => console.log('arrow', k.toString('hex')));
+job('arguments', function () { console.log('arguments', arguments[1].toString('hex')); });
+job('rest', (...a) => console.log('rest', a[1].toString('hex')));
+job('bound', ((e, k) => console.log('bound', k.toString('hex'))).bind(null));
+job('default', (e, k = 0) => console.log('default', k.toString('hex')));
+job('unseen', () => console.log('unseen'));
+crypto.scrypt('pw', 's', 16, (e, k) => console.log('scrypt', k.toString('hex')));
+`, `
+fn 344c771fae0b532c38a9a0060e6d2a3a
+arrow 344c771fae0b532c38a9a0060e6d2a3a
+arguments 344c771fae0b532c38a9a0060e6d2a3a
+rest 344c771fae0b532c38a9a0060e6d2a3a
+bound 344c771fae0b532c38a9a0060e6d2a3a
+default 344c771fae0b532c38a9a0060e6d2a3a
+unseen
+scrypt 50a5c927da5f08ac6e87b1a9c46afec9
+`)
+}

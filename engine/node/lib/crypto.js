@@ -117,12 +117,28 @@ function checkCallback(cb) {
   if (typeof cb !== 'function') throw invalidArgType('callback', 'of type function', cb);
 }
 
+// ignoresKey reports whether callback cannot see its second argument, the derived key: it
+// declares at most one parameter, none with a default or a rest, never reads `arguments`,
+// and is not native or bound (whose source says nothing). Then the simulation need not
+// derive the key: the pool job only takes its modeled time. Long derivations whose callbacks
+// only count completions (the pool lessons, the corpus) cost no real CPU time that way.
+function ignoresKey(callback) {
+  if (callback.length > 1) return false;
+  const src = Function.prototype.toString.call(callback);
+  if (src.includes('[native code]') || /\barguments\b/.test(src)) return false;
+  const arrow = src.indexOf('=>');
+  const paren = src.indexOf('(');
+  const params = paren >= 0 && (arrow < 0 || paren < arrow) ? src.slice(paren, src.indexOf(')') + 1) : src.slice(0, arrow);
+  return !params.includes('=') && !params.includes('...');
+}
+
 function pbkdf2(password, salt, iterations, keylen, digest, callback) {
   if (typeof digest === 'function') { callback = digest; digest = undefined; }
   const [pw, s] = pbkdf2Args(password, salt, iterations, keylen, digest);
   checkCallback(callback);
   binding.pbkdf2(pw, s, iterations, keylen, digest, {
     label: `crypto.pbkdf2 ${digest} ${iterations} iterations, ${callSite()}`,
+    keyUnseen: ignoresKey(callback),
     oncomplete: (err, key) => (err ? callback(err) : callback(null, key)),
   });
 }
@@ -155,6 +171,7 @@ function scrypt(password, salt, keylen, options, callback) {
   checkCallback(callback);
   binding.scrypt(pw, s, keylen, N, r, p, {
     label: `crypto.scrypt N=${N}, ${callSite()}`,
+    keyUnseen: ignoresKey(callback),
     oncomplete: (err, key) => (err ? callback(err) : callback(null, key)),
   });
 }
