@@ -226,3 +226,30 @@ else { const c = fork(__filename, ['c']); c.on('message', (n) => { console.log(n
 		t.Error("two deterministic runs gave different traces")
 	}
 }
+
+// Each process has its own thread pool: a child's pool threads are named after it and hang
+// under its lane in the trace.
+func TestChildPoolThreadsSayWhoseTheyAre(t *testing.T) {
+	res := runJS(t, "main.js", `
+const { fork } = require('child_process');
+const fs = require('fs');
+if (process.argv[2]) fs.stat(__filename, () => process.exit(0));
+else fork(__filename, ['child']).on('exit', () => fs.stat(__filename, () => {}));
+`)
+	child := -1
+	names := map[string]int{} // pool thread name → parent lane
+	for _, e := range res.Trace.Events {
+		if e.Kind == trace.ThreadStart && e.Role == "process" {
+			child = e.Thread
+		}
+		if e.Kind == trace.ThreadStart && e.Role == "pool" {
+			names[e.Name] = e.Parent
+		}
+	}
+	if p, ok := names["pool thread 1 of process 4243"]; !ok || p != child {
+		t.Errorf("child's pool thread: %v (child lane %d)", names, child)
+	}
+	if p, ok := names["pool thread 1"]; !ok || p != 0 {
+		t.Errorf("main process's pool thread: %v", names)
+	}
+}

@@ -71,7 +71,12 @@ func NewProcess(cfg *Config, sched *loop.Scheduler, pid int, argv []string, env 
 	p := &Process{cfg: cfg, sched: sched, PID: pid, Argv: argv, Env: env, Cwd: cwd, FS: fs, threadIDs: new(int), sources: map[string]string{}}
 	p.Pool = loop.NewPool(sched, loop.PoolSize(env["UV_THREADPOOL_SIZE"]))
 	p.Pool.NewThreadID = func(name string, index int) int {
-		return p.newThread(name, "pool", index, 0, 0)
+		parent := 0 // the main thread of the run
+		if p.cp != nil {
+			// Each process has a pool of its own: a child's pool threads say whose they are.
+			name, parent = name+" of "+p.cp.name, p.cp.traceID
+		}
+		return p.newThread(name, "pool", index, parent, 0)
 	}
 	return p
 }
