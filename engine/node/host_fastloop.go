@@ -28,7 +28,11 @@ type fastLoop struct {
 }
 
 func (r *Realm) runFastLoop(c goja.FunctionCall) goja.Value {
-	l := r.loops[c.Argument(0).ToInteger()]
+	id := c.Argument(0).ToInteger()
+	if id < 0 || id >= int64(len(r.loops)) {
+		return goja.Null() // not a call the transform wrote
+	}
+	l := r.loops[id]
 	values := make([]float64, len(l.Vars))
 	assigned := make([]bool, len(l.Vars))
 	for i, v := range l.Vars {
