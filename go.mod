@@ -20,3 +20,7 @@ require (
 	golang.org/x/sys v0.47.0 // indirect
 	golang.org/x/text v0.3.8 // indirect
 )
+
+// goja's profiler, never used here, imports pprof, whose init compiled some twenty regular
+// expressions on every start of the browser engine: a stand-in with only the types it names.
+replace github.com/google/pprof => ./third_party/pprof

@@ -13,7 +13,7 @@ import (
 )
 
 // inputs are what dist/ is built from. A change to any file under them makes dist/ stale.
-var inputs = []string{"lessons", "site", "wasm", "engine", "lab", "build.sh", "package-lock.json", "go.mod", "go.sum"}
+var inputs = []string{"lessons", "site", "wasm", "engine", "lab", "third_party", "build.sh", "package-lock.json", "go.mod", "go.sum"}
 
 // builder runs build.sh, one build at a time, when the inputs are newer than the last build.
 type builder struct {
