@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 out=dist.tmp
-rm -rf "$out"
+rm -rf "$out" "$out.boot.js"
 mkdir -p "$out/assets"
 
 # Front-end packages, exactly as locked. Reinstalled only when the lock file changed.
@@ -17,7 +17,8 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
 fi
 esbuild=node_modules/.bin/esbuild
 "$esbuild" site/js/main.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/app.js"
-"$esbuild" site/js/boot.js --minify --target=es2022 --log-level=warning --outfile="$out/assets/boot.js"
+# boot.js is inlined into the pages by pagegen, below, so it is not a file of dist/.
+"$esbuild" site/js/boot.js --minify --target=es2022 --log-level=warning --outfile="$out.boot.js"
 "$esbuild" site/js/worker.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/worker.js"
 "$esbuild" site/js/lab/worker.js --bundle --minify --format=iife --target=es2022 --log-level=warning --outfile="$out/assets/lab-worker.js"
 "$esbuild" site/css/site.css --minify --log-level=warning --outfile="$out/assets/site.css"
@@ -38,7 +39,8 @@ else
 fi
 
 # Pages and the service worker (last: its version hashes every other file).
-go run ./site/pagegen -lessons lessons -out "$out"
+go run ./site/pagegen -lessons lessons -out "$out" -boot "$out.boot.js"
+rm -f "$out.boot.js"
 
 # Precompressed copies for servers that send them by Accept-Encoding. A file unchanged since the
 # last build keeps its copies, so a lesson edit does not recompress the 20 MB engine.

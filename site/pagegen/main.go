@@ -35,18 +35,26 @@ type lessonPage struct {
 func main() {
 	dir := flag.String("lessons", "lessons", "directory of NN-slug.md lessons")
 	out := flag.String("out", "dist", "the site directory to write into")
+	bootJS := flag.String("boot", "", "the minified boot script, inlined into every page with a playground")
 	flag.Parse()
-	if err := run(*dir, *out); err != nil {
+	if err := run(*dir, *out, *bootJS); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
 
-func run(dir, out string) error {
+func run(dir, out, bootJS string) error {
 	all, err := lessons.LoadDir(dir)
 	if err != nil {
 		return err
 	}
+	// boot.js goes into the head of every page with a playground, inline: as a script of its
+	// own it cost the worker's start a request (about 30 ms cold, measured).
+	b, err := os.ReadFile(bootJS)
+	if err != nil {
+		return fmt.Errorf("inline the boot script (-boot, made by build.sh): %w", err)
+	}
+	boot = template.JS(b)
 	t, err := template.New("").Funcs(template.FuncMap{"page": headData}).ParseFS(templates, "templates/*.html")
 	if err != nil {
 		return fmt.Errorf("parse templates: %w", err)
@@ -87,10 +95,14 @@ func run(dir, out string) error {
 // head is what the shared head template needs to know about a page.
 type head struct {
 	Title      string
-	Playground bool // the page runs programs, so it starts the engine's worker first thing
+	Playground bool        // the page runs programs, so it starts the engine's worker first thing
+	Boot       template.JS // the minified site/js/boot.js, which does that
 }
 
-func headData(title string, playground bool) head { return head{title, playground} }
+// boot is the minified boot script, read by run.
+var boot template.JS
+
+func headData(title string, playground bool) head { return head{title, playground, boot} }
 
 func write(t *template.Template, path, name string, data any) error {
 	f, err := os.Create(path)
