@@ -65,8 +65,17 @@ func chromiumPath() string {
 	return ""
 }
 
-// browser starts a fresh headless Chromium with a fresh profile, sized width × height.
+// browser starts a fresh headless Chromium with a fresh profile, sized width × height, for the
+// rest of the test.
 func browser(t testing.TB, width, height int) context.Context {
+	t.Helper()
+	ctx, stop := startBrowser(t, width, height)
+	t.Cleanup(stop)
+	return ctx
+}
+
+// startBrowser is browser with the stopping left to the caller.
+func startBrowser(t testing.TB, width, height int) (context.Context, func()) {
 	t.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -99,11 +108,12 @@ func browser(t testing.TB, width, height int) context.Context {
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc(); os.RemoveAll(profile) })
+	stop := func() { cancelTimeout(); cancelCtx(); cancelAlloc(); os.RemoveAll(profile) }
 	if err := chromedp.Run(ctx, chromedp.EmulateViewport(int64(width), int64(height))); err != nil {
+		stop()
 		t.Fatalf("start Chromium: %v", err)
 	}
-	return ctx
+	return ctx, stop
 }
 
 func run(t testing.TB, ctx context.Context, actions ...chromedp.Action) {
