@@ -130,6 +130,7 @@ func Run(opts Options) (res Result) {
 	// Threads still parked (a child process or worker that outlived the main one) unwind, so
 	// no goroutine outlives the run.
 	sched.Stop()
+	proc.RecordStop()
 	res = Result{Stdout: out.String(), Stderr: errOut.String(), ExitCode: proc.ExitCode, Stopped: proc.Stopped, Trace: rec.Trace()}
 	if proc.Stopped != "" {
 		msg := "looplab: stopped: " + proc.Stopped + "\n"

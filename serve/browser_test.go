@@ -241,10 +241,12 @@ func TestDiagramsAtStepsAndStepBack(t *testing.T) {
 
 func TestEndlessLoopIsStopped(t *testing.T) {
 	ctx := browser(t, 1280, 900)
-	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("while (true) {}\n", nil)),
+	// A loop that calls something runs in goja, where nothing can stop it but the page's time
+	// limit: the page terminates the engine's worker.
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("while (true) Math.random();\n", nil)),
 		chromedp.Poll(waitReady, nil, chromedp.WithPollingTimeout(30*time.Second)),
 		chromedp.Click(`button.run`, chromedp.ByQuery),
-		chromedp.Poll(`document.querySelector('.status').textContent.startsWith('Stopped')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
+		chromedp.Poll(`document.querySelector('.status').textContent.startsWith('Stopped: the program was still running')`, nil, chromedp.WithPollingTimeout(20*time.Second)))
 	// The page still answers: a new program (a new fragment on the same page, so the same
 	// playground, whose second run this is) runs in the fresh worker.
 	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('alive');\n", nil)),
@@ -253,6 +255,24 @@ func TestEndlessLoopIsStopped(t *testing.T) {
 	if got := consoleText(ctx, t); got != "alive\n" {
 		t.Errorf("after the stop, a new run printed %q", got)
 	}
+}
+
+// TestProvablyEndlessLoopIsStoppedByTheEngine: a pure loop that comes back to the same state
+// (engine/fastloop) is stopped by the engine itself, which says where, and the page shows the
+// run up to there without restarting anything.
+func TestProvablyEndlessLoopIsStoppedByTheEngine(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('before');\nwhile (true) {}\n", nil)),
+		runAndWait(1), toEnd)
+	var status string
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.status').textContent`, &status))
+	if !strings.HasPrefix(status, "Stopped: an endless loop at /app/main.js:2") {
+		t.Errorf("status %q", status)
+	}
+	if got := consoleText(ctx, t); got != "before\n" {
+		t.Errorf("console %q", got)
+	}
+	saveScreenshot(t, ctx, "endless-loop.png", `[data-playground]`)
 }
 
 // TestModuleProgramRuns checks the lazily loaded second module: an ES module with top-level

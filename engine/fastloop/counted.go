@@ -149,56 +149,142 @@ func (r reduction) statement() stmt {
 	}
 }
 
-// reduce is the driver of a counted loop whose body is the reduction r. Nothing reads a
-// slot but the bound and a called value, so the counter is stored only for a call, and the
-// slots are brought up to date at checkpoints and at the end.
+// reduce is the driver of a counted loop whose body is the reduction r. The counter and the
+// accumulator live in registers (see run); a value that is a counter term is computed inline
+// by termBurst, which calls nothing, so that Go's register allocator keeps everything in
+// registers. A checkpoint leaves the burst, and so does a value off the fast path (a
+// remainder of a negative or fractional counter), which takes one iteration the general way.
 func (l counted) reduce(r reduction) stmt {
-	i, b, k, op, step, id, nslots, init := l.test.counter.slot, l.test.bound.slot, l.test.bound.value, l.test.op, l.step, l.id, l.nslots, l.init
-	a, term, subtract := r.acc, r.term, r.subtract
+	if r.term.op == callValue {
+		byCall := l.reduceByCall(r)
+		return func(m *machine) flow {
+			l.init(m)
+			return byCall(m)
+		}
+	}
 	return func(m *machine) flow {
-		init(m)
-		x, acc, iters := m.s[i&slotMask], m.s[a&slotMask], m.iters
-		defer func() { m.s[i&slotMask], m.s[a&slotMask], m.iters = x, acc, iters }()
+		l.init(m)
+		for {
+			switch l.termBurst(m, r) {
+			case burstDone:
+				return normal
+			case burstCheckpoint:
+				if m.checkpoint(l.id, *l.nslots) {
+					return stop
+				}
+			case burstUnusual:
+				if l.stepByCall(m, r) {
+					return stop
+				}
+			}
+		}
+	}
+}
+
+type burstEnd uint8
+
+const (
+	burstDone burstEnd = iota
+	burstCheckpoint
+	burstUnusual
+)
+
+// termBurst runs iterations of a reduction over a counter term until the loop ends, a
+// checkpoint is due or a value needs the general path; the slots are up to date when it
+// returns.
+func (l counted) termBurst(m *machine, r reduction) burstEnd {
+	i, b, k, op, step := l.test.counter.slot&slotMask, l.test.bound.slot, l.test.bound.value, l.test.op, l.step
+	a, t, subtract := r.acc&slotMask, r.term, r.subtract
+	x, acc, iters := m.s[i], m.s[a], m.iters
+	end := burstDone
+	for {
+		limit := k
+		if b >= 0 {
+			limit = m.s[b&slotMask]
+		}
+		if !holds(op, x, limit) {
+			break
+		}
+		var v float64
+		switch t.op {
+		case 0:
+			v = x
+		case token.REMAINDER:
+			var ok bool
+			if v, ok = t.d.fast(x); !ok {
+				end = burstUnusual
+			}
+		case token.MULTIPLY:
+			v = float64(x * t.k)
+		case token.PLUS:
+			v = x + t.k
+		case token.MINUS:
+			v = x - t.k
+		default:
+			if x > -2147483649 && x < 2147483648 {
+				v = float64(int32(x) & int32(t.k))
+			} else {
+				end = burstUnusual
+			}
+		}
+		if end == burstUnusual {
+			break
+		}
+		if subtract {
+			acc -= v
+		} else {
+			acc += v
+		}
+		x += step
+		if iters++; iters >= CheckEvery {
+			end = burstCheckpoint
+			break
+		}
+	}
+	m.s[i], m.s[a], m.iters = x, acc, iters
+	return end
+}
+
+// stepByCall runs one iteration of the reduction the general way; the loop's test held.
+// It reports whether a checkpoint stopped the run.
+func (l counted) stepByCall(m *machine, r reduction) bool {
+	i, a := l.test.counter.slot&slotMask, r.acc&slotMask
+	if v := r.term.value(m); r.subtract {
+		m.s[a] -= v
+	} else {
+		m.s[a] += v
+	}
+	m.s[i] += l.step
+	m.iters++
+	return m.iters >= CheckEvery && m.checkpoint(l.id, *l.nslots)
+}
+
+// reduceByCall is the driver of a reduction whose value is a closure: the counter is stored
+// before each call, for the value to read.
+func (l counted) reduceByCall(r reduction) stmt {
+	i, b, k, op, step, id, nslots := l.test.counter.slot, l.test.bound.slot, l.test.bound.value, l.test.op, l.step, l.id, l.nslots
+	a, value, subtract := r.acc, r.term.value, r.subtract
+	return func(m *machine) flow {
+		x, acc := m.s[i&slotMask], m.s[a&slotMask]
 		for {
 			limit := k
 			if b >= 0 {
 				limit = m.s[b&slotMask]
 			}
 			if !holds(op, x, limit) {
+				m.s[i&slotMask], m.s[a&slotMask] = x, acc
 				return normal
 			}
-			var v float64
-			switch term.op { // one predictable branch: cheaper than a call
-			case callValue:
-				m.s[i&slotMask] = x
-				v = term.value(m)
-			case 0:
-				v = x
-			case token.REMAINDER:
-				var ok bool
-				if v, ok = term.d.fast(x); !ok {
-					v = remainder(x, term.k)
-				}
-			case token.MULTIPLY:
-				v = float64(x * term.k)
-			case token.PLUS:
-				v = x + term.k
-			case token.MINUS:
-				v = x - term.k
-			default:
-				v = bitwiseAnd(x, term.k)
-			}
-			if subtract {
+			m.s[i&slotMask] = x
+			if v := value(m); subtract {
 				acc -= v
 			} else {
 				acc += v
 			}
 			x += step
-			if iters++; iters >= CheckEvery {
-				m.s[i&slotMask], m.s[a&slotMask], m.iters = x, acc, iters
-				stopped := m.checkpoint(id, *nslots)
-				iters = m.iters
-				if stopped {
+			if m.iters++; m.iters >= CheckEvery {
+				m.s[i&slotMask], m.s[a&slotMask] = x, acc
+				if m.checkpoint(id, *nslots) {
 					return stop
 				}
 			}

@@ -64,7 +64,7 @@ func multiply(x, y float64) float64 { return float64(x * y) }
 func divide(x, y float64) float64 { return x / y }
 
 // divisor is a constant right operand of %. For a whole divisor below 2^32 and a whole
-// non-negative dividend below 2^32, rem takes Lemire's fastmod (two multiplications instead
+// dividend in [+0, 2^32), rem takes Lemire's fastmod (two multiplications instead
 // of a divide); otherwise remainder.
 type divisor struct {
 	d         float64
@@ -88,7 +88,7 @@ func (v divisor) rem(n float64) float64 {
 // fast is rem's fast path, small enough for the compiler to inline into a loop.
 func (v divisor) fast(n float64) (float64, bool) {
 	ni := uint64(int64(n))
-	if v.magic == 0 || n < 1 || n >= 4294967296 || float64(int64(ni)) != n {
+	if v.magic == 0 || math.Float64bits(n)>>63 != 0 || n >= 4294967296 || float64(int64(ni)) != n {
 		return 0, false
 	}
 	hi, _ := bits.Mul64(v.magic*ni, v.di)

@@ -120,6 +120,19 @@ func (p *Process) Ended() bool { return p.exited }
 // Stop ends the whole run because a limit was reached.
 func (p *Process) Stop(why string) { p.stop(why) }
 
+// RecordStop ends the trace of a stopped run with the reason, after whatever the stop
+// unwound, at the latest time the run reached: the page's last step then says why it ended.
+func (p *Process) RecordStop() {
+	if p.Stopped == "" {
+		return
+	}
+	at, th := p.sched.Now(), 0
+	if p.main != nil {
+		at, th = max(at, p.main.th.Now()), p.main.th.ID
+	}
+	p.sched.Record(at, trace.Event{Thread: th, Kind: trace.Note, Text: "stopped: " + p.Stopped})
+}
+
 // stop ends the whole run because a limit was reached.
 func (p *Process) stop(why string) {
 	if p.Stopped != "" {
@@ -133,7 +146,6 @@ func (p *Process) stop(why string) {
 		p.Stopped += "; still pending: " + p.main.loop.Pending()
 		p.main.halt()
 	}
-	p.sched.Record(p.sched.Now(), trace.Event{Kind: trace.Note, Text: "stopped: " + p.Stopped})
 	p.sched.Stop()
 }
 

@@ -141,13 +141,15 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
       ...threads.map((t) => h('option', { value: String(t.id) }, t.name)));
     threadLabel.hidden = threads.length < 2;
     notes.replaceChildren(...[
-      reply.stopped && `Stopped by a limit: ${reply.stopped}`,
       reply.trace.dropped && `The trace is incomplete: ${reply.trace.dropped} later events were left out.`,
     ].filter(Boolean).map((text) => h('p', { class: 'note' }, text)));
     applyShow();
     diagrams.console.clear();
     stage.hidden = false;
-    status.textContent = `Done: exit code ${reply.exitCode}, ${replay.length} steps.`;
+    // The engine itself stopped a run that hit a limit or an endless loop it could prove.
+    status.textContent = reply.stopped
+      ? `Stopped: ${reply.stopped}. Exit code ${reply.exitCode}, ${replay.length} steps.`
+      : `Done: exit code ${reply.exitCode}, ${replay.length} steps.`;
     exercise.judge(reply.verdicts);
     onResult(block, reply);
     predict.reveal();
