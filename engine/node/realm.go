@@ -25,16 +25,16 @@ type Realm struct {
 	running    *loop.Task // the tick or callback whose code runs now
 	current    int        // id of the task whose callback runs now (Host.CurrentTask)
 
-	modules    map[string]*goja.Object // module cache: built-in name or absolute path → module object
-	builtins   map[string]goja.Value   // loaded built-in modules by name
-	process    *goja.Object            // the `process` object (an EventEmitter)
-	unhandled  []*goja.Promise         // rejected promises without a handler, in order
-	exiting    bool                    // 'exit' is being or has been emitted
-	dead       bool                    // the thread must not run more JavaScript
+	modules   map[string]*goja.Object // module cache: built-in name or absolute path → module object
+	builtins  map[string]goja.Value   // loaded built-in modules by name
+	process   *goja.Object            // the `process` object (an EventEmitter)
+	unhandled []*goja.Promise         // rejected promises without a handler, in order
+	exiting   bool                    // 'exit' is being or has been emitted
+	dead      bool                    // the thread must not run more JavaScript
 	// interrupted is set, from any goroutine, when the thread's JavaScript is interrupted;
 	// a native loop, which goja's interrupt does not reach, reads it (host_fastloop.go).
 	interrupted atomic.Bool
-	fatalError bool                    // an uncaught exception ended the thread
+	fatalError  bool // an uncaught exception ended the thread
 
 	cost costMeter
 	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
