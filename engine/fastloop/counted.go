@@ -1,6 +1,9 @@
 package fastloop
 
 import (
+	"math"
+	"math/bits"
+
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
 )
@@ -149,13 +152,17 @@ func (r reduction) statement() stmt {
 	}
 }
 
-// reduce is the driver of a counted loop whose body is the reduction r. The counter and the
-// accumulator live in registers (see run); a value that is a counter term is computed inline
-// by termBurst, which calls nothing, so that Go's register allocator keeps everything in
-// registers. A checkpoint leaves the burst, and so does a value off the fast path (a
-// remainder of a negative or fractional counter), which takes one iteration the general way.
+// reduce is the driver of a counted loop whose body is the reduction r. When the value is a
+// counter term and the counter a whole number, termBurst runs the loop on an integer counter,
+// in a function that calls nothing, so that Go keeps the counter, the accumulator and the
+// iteration count in registers: an integer add and compare per iteration instead of a
+// floating-point chain. A checkpoint leaves the burst, and so does anything off that path (a
+// fractional counter, a remainder of a negative counter), which takes one iteration the
+// general way.
 func (l counted) reduce(r reduction) stmt {
-	if r.term.op == callValue {
+	step := int64(l.step)
+	if r.term.op == callValue || float64(step) != l.step || step == 0 || step > 1<<31 || step < -1<<31 ||
+		r.term.op == token.REMAINDER && r.term.d.magic == 0 {
 		byCall := l.reduceByCall(r)
 		return func(m *machine) flow {
 			l.init(m)
@@ -165,15 +172,15 @@ func (l counted) reduce(r reduction) stmt {
 	return func(m *machine) flow {
 		l.init(m)
 		for {
-			switch l.termBurst(m, r) {
+			end := l.termBurst(m, r, step)
+			if end == burstUnusual {
+				end = l.stepByCall(m, r)
+			}
+			switch end {
 			case burstDone:
 				return normal
 			case burstCheckpoint:
 				if m.checkpoint(l.id, *l.nslots) {
-					return stop
-				}
-			case burstUnusual:
-				if l.stepByCall(m, r) {
 					return stop
 				}
 			}
@@ -189,74 +196,119 @@ const (
 	burstUnusual
 )
 
-// termBurst runs iterations of a reduction over a counter term until the loop ends, a
-// checkpoint is due or a value needs the general path; the slots are up to date when it
-// returns.
-func (l counted) termBurst(m *machine, r reduction) burstEnd {
-	i, b, k, op, step := l.test.counter.slot&slotMask, l.test.bound.slot, l.test.bound.value, l.test.op, l.step
-	a, t, subtract := r.acc&slotMask, r.term, r.subtract
-	x, acc, iters := m.s[i], m.s[a], m.iters
-	end := burstDone
-	for {
-		limit := k
-		if b >= 0 {
-			limit = m.s[b&slotMask]
-		}
-		if !holds(op, x, limit) {
-			break
-		}
+// maxSafe is 2^53: below it every integer is exactly a float64, so an int64 counter computes
+// what the float64 one would.
+const maxSafe = 1 << 53
+
+// trips is how many more iterations a counted loop on integer counter x with integer step
+// makes when its bound does not change, at most limit: the test holds for x, x+step, … and
+// fails for the first counter after them. (The counter cannot leave (-2^53, 2^53) within
+// limit iterations, so float64 of every counter is exact.)
+func trips(op token.Token, x, step int64, bound float64, limit int64) int64 {
+	// The test as an integer comparison: x < end for < and <=, x > end for > and >=.
+	var end float64
+	switch op {
+	case token.LESS:
+		end = math.Ceil(bound)
+	case token.LESS_OR_EQUAL:
+		end = math.Floor(bound) + 1
+	case token.GREATER:
+		end = math.Floor(bound)
+	default:
+		end = math.Ceil(bound) - 1
+	}
+	up := op == token.LESS || op == token.LESS_OR_EQUAL
+	switch {
+	case end != end: // NaN: the test never holds
+		return 0
+	case up && float64(x) >= end || !up && float64(x) <= end:
+		return 0
+	case up != (step > 0) || math.IsInf(end, 0):
+		return limit // moving away from the bound, or no bound: only the limit stops it
+	}
+	gap := math.Abs(end - float64(x)) // whole and below 2^54: exact
+	n := int64(math.Ceil(gap / math.Abs(float64(step))))
+	return min(n, limit)
+}
+
+// termBurst runs iterations of a reduction over a counter term, on an integer counter, until
+// the loop ends, a checkpoint is due or an iteration needs the general path; the slots are up
+// to date when it returns. The bound is fixed: the value writes nothing.
+func (l counted) termBurst(m *machine, r reduction, step int64) burstEnd {
+	i, a, t, subtract := l.test.counter.slot&slotMask, r.acc&slotMask, r.term, r.subtract
+	x := m.s[i]
+	xi := int64(x)
+	if float64(xi) != x || x >= maxSafe || x <= -maxSafe || x == 0 && math.Signbit(x) {
+		return burstUnusual // fractional, beyond 2^53, or -0
+	}
+	bound := l.test.bound.value
+	if b := l.test.bound.slot; b >= 0 {
+		bound = m.s[b&slotMask]
+	}
+	// Iterations before the counter could leave (-2^53, 2^53), and until the next checkpoint.
+	room := min((maxSafe-1-max(xi, -xi))/max(step, -step), CheckEvery-m.iters)
+	todo := trips(l.test.op, xi, step, bound, room)
+	acc, kAnd := m.s[a], toInt32(t.k)
+	n := int64(0)
+	for ; n < todo; n++ {
 		var v float64
 		switch t.op {
 		case 0:
-			v = x
+			v = float64(xi)
 		case token.REMAINDER:
-			var ok bool
-			if v, ok = t.d.fast(x); !ok {
-				end = burstUnusual
+			if xi < 0 || xi >= 1<<32 {
+				m.s[i], m.s[a], m.iters = float64(xi), acc, m.iters+n
+				return burstUnusual
 			}
+			hi, _ := bits.Mul64(t.d.magic*uint64(xi), t.d.di) // as divisor.fast
+			v = float64(int64(hi))
 		case token.MULTIPLY:
-			v = float64(x * t.k)
+			v = float64(float64(xi) * t.k)
 		case token.PLUS:
-			v = x + t.k
+			v = float64(xi) + t.k
 		case token.MINUS:
-			v = x - t.k
-		default:
-			if x > -2147483649 && x < 2147483648 {
-				v = float64(int32(x) & int32(t.k))
-			} else {
-				end = burstUnusual
-			}
-		}
-		if end == burstUnusual {
-			break
+			v = float64(xi) - t.k
+		default: // &: ToInt32 of a whole number below 2^53 is its low 32 bits
+			v = float64(int32(xi) & kAnd)
 		}
 		if subtract {
 			acc -= v
 		} else {
 			acc += v
 		}
-		x += step
-		if iters++; iters >= CheckEvery {
-			end = burstCheckpoint
-			break
-		}
+		xi += step
 	}
-	m.s[i], m.s[a], m.iters = x, acc, iters
-	return end
+	m.s[i], m.s[a], m.iters = float64(xi), acc, m.iters+n
+	switch {
+	case !holds(l.test.op, float64(xi), bound):
+		return burstDone
+	case m.iters >= CheckEvery:
+		return burstCheckpoint
+	}
+	return burstUnusual // the counter's safe range ends: the general way goes on
 }
 
-// stepByCall runs one iteration of the reduction the general way; the loop's test held.
-// It reports whether a checkpoint stopped the run.
-func (l counted) stepByCall(m *machine, r reduction) bool {
+// stepByCall runs one iteration of the reduction the general way, if the loop's test holds
+// (burstDone if not); burstUnusual means that the loop goes on.
+func (l counted) stepByCall(m *machine, r reduction) burstEnd {
 	i, a := l.test.counter.slot&slotMask, r.acc&slotMask
+	bound := l.test.bound.value
+	if b := l.test.bound.slot; b >= 0 {
+		bound = m.s[b&slotMask]
+	}
+	if !holds(l.test.op, m.s[i], bound) {
+		return burstDone
+	}
 	if v := r.term.value(m); r.subtract {
 		m.s[a] -= v
 	} else {
 		m.s[a] += v
 	}
 	m.s[i] += l.step
-	m.iters++
-	return m.iters >= CheckEvery && m.checkpoint(l.id, *l.nslots)
+	if m.iters++; m.iters >= CheckEvery {
+		return burstCheckpoint
+	}
+	return burstUnusual
 }
 
 // reduceByCall is the driver of a reduction whose value is a closure: the counter is stored

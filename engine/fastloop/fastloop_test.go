@@ -73,6 +73,20 @@ var matchCases = []string{
 	`var s = 0; for (var i = 0; i < 10; i++) { let k = 0; while (true) { if (++k > i) break; s += k; } }`,
 	`var s = 0; for (var i = 0; i < 10; i++) { for (let j = 0, k = 10; j < k; j++, k--) s += j * k; }`,
 	`var s = 0; for (var i = 0; i < 3e6; i++) s += i & 1;`, // past a checkpoint
+	// Counted reductions in every direction, with fractional and odd bounds.
+	`var s = 0; for (var i = 10; i > 0; i--) s += i % 3;`,
+	`var s = 0; for (var i = 0; i <= 10.5; i += 2) s += i;`,
+	`var s = 0; for (var i = 5; i >= -3.5; i -= 2) s -= i * 3;`,
+	`var s = 0; for (var i = 7; i < 7; i++) s += i;`,
+	`var s = 0; for (var i = 0; i < NaN; i++) s += i;`,
+	`var s = 0, n = -2.5; for (var i = 3; i > n; i -= 3) s += i - 0.25;`,
+	`var s = 0; for (var i = -5; i <= 5; i++) s += i % 4;`,
+	`var s = 0; for (var i = 0.5; i < 5; i++) s += i % 2;`,
+	`var s = 0; for (var i = 2; i >= 2; i += 1) { s += i & 6; if (s > 100) break; }`,
+	`var s = 0; for (var i = 9007199254740980; i < 9007199254740990; i++) s += i;`,
+	`var s = 0; for (var i = 9007199254740985; i < 9007199254740991; i += 2) s += i;`,
+	`var s = 0; for (var i = 9007199254740985; i < 9007199254740999; i += 2) s += i;`,
+	`var s = 0, n = 5e6; for (var i = 0; i < n; i += 3) s += i & 255;`,
 }
 
 func checkAgainstGoja(t *testing.T, src string) {
