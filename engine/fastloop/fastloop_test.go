@@ -87,6 +87,9 @@ var matchCases = []string{
 	`var s = 0; for (var i = 9007199254740985; i < 9007199254740991; i += 2) s += i;`,
 	`var s = 0; for (var i = 9007199254740985; i < 9007199254740999; i += 2) s += i;`,
 	`var s = 0, n = 5e6; for (var i = 0; i < n; i += 3) s += i & 255;`,
+	`var s = 0; for (var i = 4294967290; i < 4294967300; i++) s += i % 1000;`, // leaves [0, 2^32)
+	`var s = 0; for (var i = 8589934592; i > 4294967290; i -= 1073741824) s += i % 7;`,
+	`var s = 0; for (var i = 20; i > -20; i -= 3) s += i % 7;`,
 }
 
 func checkAgainstGoja(t *testing.T, src string) {
