@@ -402,7 +402,7 @@ func (c *compiler) loopTest(e ast.Expression) (boolFn, counterTest) {
 		case token.LESS, token.LESS_OR_EQUAL, token.GREATER, token.GREATER_OR_EQUAL:
 			l, r := c.operand(b.Left), c.operand(b.Right)
 			t := counterTest{}
-			if l.slot >= 0 && (r.slot >= 0 || r.isConst) {
+			if l.slot >= 0 && (r.slot >= 0 && r.slot != l.slot || r.isConst) {
 				t = counterTest{op: b.Operator, counter: l, bound: r}
 			}
 			return compare(b.Operator, l, r), t

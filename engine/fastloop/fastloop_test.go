@@ -90,6 +90,8 @@ var matchCases = []string{
 	`var s = 0; for (var i = 4294967290; i < 4294967300; i++) s += i % 1000;`, // leaves [0, 2^32)
 	`var s = 0; for (var i = 8589934592; i > 4294967290; i -= 1073741824) s += i % 7;`,
 	`var s = 0; for (var i = 20; i > -20; i -= 3) s += i % 7;`,
+	`var s = 0; for (var i = 0; i <= i; i++) { s += i; if (s > 50) break; }`, // the bound is the counter
+	`var s = 0; for (var i = 0; i < i; i++) s += i;`,
 }
 
 func checkAgainstGoja(t *testing.T, src string) {
