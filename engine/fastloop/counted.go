@@ -226,9 +226,13 @@ func trips(op token.Token, x, step int64, bound float64, limit int64) int64 {
 	case up != (step > 0) || math.IsInf(end, 0):
 		return limit // moving away from the bound, or no bound: only the limit stops it
 	}
-	gap := math.Abs(end - float64(x)) // whole and below 2^54: exact
-	n := int64(math.Ceil(gap / math.Abs(float64(step))))
-	return min(n, limit)
+	// ceil(gap / |step|): exact for the counts below limit that matter here (a rounding near
+	// 2^52 could only undercount, and the caller checks the test after the last iteration).
+	n := math.Ceil(math.Abs(end-float64(x)) / math.Abs(float64(step)))
+	if n >= float64(limit) {
+		return limit
+	}
+	return int64(n)
 }
 
 // termBurst runs iterations of a reduction over a counter term, on an integer counter, until

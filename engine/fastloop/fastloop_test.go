@@ -9,6 +9,7 @@ import (
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
+	"github.com/dop251/goja/token"
 )
 
 // loopOf parses src and returns its last statement, the loop.
@@ -92,6 +93,8 @@ var matchCases = []string{
 	`var s = 0; for (var i = 20; i > -20; i -= 3) s += i % 7;`,
 	`var s = 0; for (var i = 0; i <= i; i++) { s += i; if (s > 50) break; }`, // the bound is the counter
 	`var s = 0; for (var i = 0; i < i; i++) s += i;`,
+	`var s = 0; for (var i = 0; i < 1e300; i++) { s += i; if (i > 2e6) break; }`,
+	`var s = 0, n = 1e300; for (var i = 0; i < n; i++) { s += i % 3; if (s > 3e6) break; }`,
 }
 
 func checkAgainstGoja(t *testing.T, src string) {
@@ -343,4 +346,29 @@ func FuzzMatchesGoja(f *testing.F) {
 			}
 		}
 	})
+}
+
+// trips counts the iterations left in a counted loop; where the bound is far off, the limit.
+func TestTrips(t *testing.T) {
+	for _, c := range []struct {
+		op          token.Token
+		x, step     int64
+		bound       float64
+		limit, want int64
+	}{
+		{token.LESS, 0, 1, 10, 100, 10},
+		{token.LESS, 0, 3, 10, 100, 4},            // 0 3 6 9
+		{token.LESS_OR_EQUAL, 0, 2, 10.5, 100, 6}, // 0 2 4 6 8 10
+		{token.GREATER, 10, -1, 0, 100, 10},
+		{token.GREATER_OR_EQUAL, 5, -2, -3.5, 100, 5}, // 5 3 1 -1 -3
+		{token.LESS, 0, 1, 1e300, 100, 100},
+		{token.LESS, 0, 1, math.Inf(1), 100, 100},
+		{token.LESS, 0, -1, 10, 100, 100}, // moving away: only the limit
+		{token.LESS, 0, 1, math.NaN(), 100, 0},
+		{token.LESS, 5, 1, 5, 100, 0},
+	} {
+		if got := trips(c.op, c.x, c.step, c.bound, c.limit); got != c.want {
+			t.Errorf("trips(%s, %d, %d, %v, %d) = %d, want %d", c.op, c.x, c.step, c.bound, c.limit, got, c.want)
+		}
+	}
 }
