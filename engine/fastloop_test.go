@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"looplab/engine/trace"
 )
 
 // Pure numeric loops run natively (engine/fastloop) and print what goja prints running them
@@ -109,5 +111,20 @@ func TestFastLoopStopsAtTheVirtualTimeLimit(t *testing.T) {
 	res := runJS(t, "main.js", "let x = 0;\nwhile (x >= 0) x = (x + 1) % 1e15;\n", func(o *Options) { o.Limits.VirtualTime = 50 * time.Millisecond })
 	if res.ExitCode != 124 || !strings.Contains(res.Stderr, "limit of 50ms of simulated time") {
 		t.Fatalf("exit %d, stderr %q", res.ExitCode, res.Stderr)
+	}
+}
+
+// A long native loop gets a sentence in the trace, saying what it cost; a short one does not.
+func TestLongFastLoopIsNoted(t *testing.T) {
+	res := runJS(t, "main.js", "let s = 0;\nfor (let i = 0; i < 20000; i++) s += i;\nfor (let i = 0; i < 10; i++) s += i;\n")
+	var notes []string
+	for _, e := range res.Trace.Events {
+		if e.Kind == trace.Note {
+			notes = append(notes, e.Text)
+		}
+	}
+	want := "The loop at main.js:2 ran 20000 times: 20µs of CPU time, with the thread doing nothing else."
+	if len(notes) != 1 || notes[0] != want {
+		t.Errorf("notes %q, want [%q]", notes, want)
 	}
 }

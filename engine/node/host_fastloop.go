@@ -3,6 +3,7 @@ package node
 import (
 	"fmt"
 	"math"
+	"path"
 	"time"
 
 	"github.com/dop251/goja"
@@ -46,9 +47,14 @@ func (r *Realm) runFastLoop(c goja.FunctionCall) goja.Value {
 		}
 	}
 	r.charge()
-	status, rest := l.Run(values, assigned, fastLoopHost{r})
+	host := &fastLoopHost{r: r}
+	status, rest := l.Run(values, assigned, host)
 	r.th.Spend(time.Duration(rest) * costPerIteration)
 	r.cost.sliceStarted = time.Now()
+	if n := host.iterations + rest; n >= notedIterations && r.proc.sched.Trace != nil {
+		r.record(trace.Event{Kind: trace.Note, Text: fmt.Sprintf("The loop at %s:%d ran %d times: %s of CPU time, with the thread doing nothing else.",
+			path.Base(l.file), l.Line, n, time.Duration(n)*costPerIteration)})
+	}
 	if status == fastloop.Endless {
 		r.endlessLoop(l)
 	}
@@ -65,10 +71,18 @@ func (r *Realm) runFastLoop(c goja.FunctionCall) goja.Value {
 	return r.rt.ToValue(written)
 }
 
-type fastLoopHost struct{ r *Realm }
+// notedIterations is how long a loop must run for the trace to say so: long loops are what
+// blocks a thread, and a note on every short one would bury the rest.
+const notedIterations = 10_000
 
-func (h fastLoopHost) Checkpoint(iterations int64) bool {
+type fastLoopHost struct {
+	r          *Realm
+	iterations int64 // reported at checkpoints so far
+}
+
+func (h *fastLoopHost) Checkpoint(iterations int64) bool {
 	r := h.r
+	h.iterations += iterations
 	r.th.Spend(time.Duration(iterations) * costPerIteration)
 	r.th.Heartbeat() // not stuck: the worker watchdog leaves it alone
 	r.th.Sync()
