@@ -121,6 +121,9 @@ func TestLongFastLoopIsNoted(t *testing.T) {
 	for _, e := range res.Trace.Events {
 		if e.Kind == trace.Note {
 			notes = append(notes, e.Text)
+			if e.File != "/app/main.js" || e.Line != 2 {
+				t.Errorf("the note is about %s:%d, want /app/main.js:2", e.File, e.Line)
+			}
 		}
 	}
 	want := "The loop at main.js:2 ran 20000 times: 20µs of CPU time, with the thread doing nothing else."

@@ -275,6 +275,25 @@ func TestProvablyEndlessLoopIsStoppedByTheEngine(t *testing.T) {
 	saveScreenshot(t, ctx, "endless-loop.png", `[data-playground]`)
 }
 
+// TestLongLoopNoteMarksItsLine: the step at which the trace says what lesson 1's loop cost
+// marks the loop's line in the editor, though the loop is no frame on the call stack.
+func TestLongLoopNoteMarksItsLine(t *testing.T) {
+	ctx := browser(t, 1280, 900)
+	run(t, ctx, chromedp.Navigate(site(t)+"01-one-thread.html"), runAndWait(1), toEnd)
+	var text, line string
+	for range 30 {
+		run(t, ctx, chromedp.Evaluate(`document.querySelector('.narration').textContent`, &text))
+		if strings.HasPrefix(text, "The loop at main.js:5 ran 300000 times") {
+			break
+		}
+		run(t, ctx, chromedp.Click(`button[aria-label="Step back"]`, chromedp.ByQuery))
+	}
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.cm-running-line')?.textContent ?? ''`, &line))
+	if !strings.HasPrefix(text, "The loop at main.js:5") || !strings.HasPrefix(line, "for (let i = 0; i < 300000; i++)") {
+		t.Errorf("narration %q, running line %q", text, line)
+	}
+}
+
 // TestModuleProgramRuns checks the lazily loaded second module: an ES module with top-level
 // await runs through the ES-module transform.
 func TestModuleProgramRuns(t *testing.T) {

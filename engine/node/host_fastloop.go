@@ -52,7 +52,7 @@ func (r *Realm) runFastLoop(c goja.FunctionCall) goja.Value {
 	r.th.Spend(time.Duration(rest) * costPerIteration)
 	r.cost.sliceStarted = time.Now()
 	if n := host.iterations + rest; n >= notedIterations && r.proc.sched.Trace != nil {
-		r.record(trace.Event{Kind: trace.Note, Text: fmt.Sprintf("The loop at %s:%d ran %d times: %s of CPU time, with the thread doing nothing else.",
+		r.record(trace.Event{Kind: trace.Note, File: l.file, Line: l.Line, Text: fmt.Sprintf("The loop at %s:%d ran %d times: %s of CPU time, with the thread doing nothing else.",
 			path.Base(l.file), l.Line, n, time.Duration(n)*costPerIteration)})
 	}
 	if status == fastloop.Endless {

@@ -58,8 +58,8 @@ type Event struct {
 	Phase  string        `json:"phase,omitempty"`  // PhaseEnter, PhaseLeave
 	N      int           `json:"n,omitempty"`      // LoopIter count; ThreadStart kind's pool index
 	Func   string        `json:"fn,omitempty"`     // Push: function name
-	File   string        `json:"file,omitempty"`   // Push: source file
-	Line   int           `json:"line,omitempty"`   // Push: line, 1-based
+	File   string        `json:"file,omitempty"`   // Push, Note about a place: source file
+	Line   int           `json:"line,omitempty"`   // Push, Note about a place: line, 1-based
 	Column int           `json:"col,omitempty"`    // Push: column, 1-based
 	Worker int           `json:"worker,omitempty"` // PoolStart: the pool thread's trace thread id
 	Stream string        `json:"stream,omitempty"` // Write: "stdout" or "stderr"

@@ -177,7 +177,9 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     // Read each step aloud only when the reader moves step by step; during play it would be a flood.
     narration.setAttribute('aria-live', player.playing ? 'off' : 'polite');
     narration.textContent = sentence(replay, step);
-    const top = state.threads[th]?.stack.at(-1);
+    // The running line is the top frame's, or the line a note at this step is about.
+    const at = replay.events[step - 1];
+    const top = at?.k === 'note' && at.line ? at : state.threads[th]?.stack.at(-1);
     editor.showRunning(top && top.file === replay.trace.main ? top.line : 0);
     root.dataset.step = String(step);
   }
