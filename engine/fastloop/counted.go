@@ -2,7 +2,6 @@ package fastloop
 
 import (
 	"math"
-	"math/bits"
 
 	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/token"
@@ -258,8 +257,7 @@ func (l counted) termBurst(m *machine, r reduction, step int64) burstEnd {
 		// `sum += i % k`, the costliest term and the usual one in loops that run long, on a
 		// counter that stays in [0, 2^32): the loop below without its switch and checks.
 		for ; n < todo; n++ {
-			hi, _ := bits.Mul64(t.d.magic*uint64(xi), t.d.di) // as divisor.fast
-			acc += float64(int64(hi))
+			acc += t.d.of(uint64(xi))
 			xi += step
 		}
 	}
@@ -273,8 +271,7 @@ func (l counted) termBurst(m *machine, r reduction, step int64) burstEnd {
 				m.s[i], m.s[a], m.iters = float64(xi), acc, m.iters+n
 				return burstUnusual
 			}
-			hi, _ := bits.Mul64(t.d.magic*uint64(xi), t.d.di) // as divisor.fast
-			v = float64(int64(hi))
+			v = t.d.of(uint64(xi))
 		case token.MULTIPLY:
 			v = float64(float64(xi) * t.k)
 		case token.PLUS:

@@ -91,6 +91,11 @@ func (v divisor) fast(n float64) (float64, bool) {
 	if v.magic == 0 || math.Float64bits(n)>>63 != 0 || n >= 4294967296 || float64(int64(ni)) != n {
 		return 0, false
 	}
-	hi, _ := bits.Mul64(v.magic*ni, v.di)
-	return float64(int64(hi)), true // hi < d < 2^32: a signed conversion is exact and cheaper
+	return v.of(ni), true
+}
+
+// of is Lemire's fastmod of a whole n in [0, 2^32), as a number.
+func (v divisor) of(n uint64) float64 {
+	hi, _ := bits.Mul64(v.magic*n, v.di)
+	return float64(int64(hi)) // hi < d < 2^32: a signed conversion is exact and cheaper
 }
