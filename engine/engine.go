@@ -44,6 +44,7 @@ type Limits struct {
 	Events      int           // trace events kept; default 200,000
 	Callbacks   int           // callbacks run; default 1,000,000
 	OutputBytes int           // stdout+stderr; default 1 MiB
+	Memory      int64         // bytes of the engine's heap; default 4 GiB natively, none in wasm (the browser's own limit ends the worker)
 	StackDepth  int           // JavaScript call depth before RangeError; default 10,000
 }
 

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/metrics"
 	"strings"
 	"time"
 
@@ -30,6 +31,7 @@ const (
 	defaultCallbacks   = 1_000_000
 	defaultOutput      = 1 << 20
 	defaultStackDepth  = 10_000
+	defaultMemory      = 4 << 30
 	// firstPID is the pid of the main process; Node prints real pids, the simulation a fixed one.
 	firstPID = 4242
 )
@@ -122,6 +124,9 @@ func Run(opts Options) (res Result) {
 		})
 		defer timer.Stop()
 	}
+	if lim.Memory > 0 && runtime.GOARCH != "wasm" {
+		defer watchMemory(lim.Memory, proc)()
+	}
 	proc.Start()
 	sched.Run()
 	if !proc.Ended() && proc.Stopped == "" {
@@ -145,6 +150,30 @@ func Run(opts Options) (res Result) {
 	return res
 }
 
+// watchMemory stops the run when the heap grows past limit bytes: a program that allocates
+// without end (Node would die with "JavaScript heap out of memory") is stopped with a message
+// instead of taking the machine's memory. It returns the function that ends the watch.
+func watchMemory(limit int64, proc *node.Process) func() {
+	done := make(chan struct{})
+	go func() {
+		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+		tick := time.NewTicker(20 * time.Millisecond)
+		defer tick.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-tick.C:
+				if metrics.Read(sample); int64(sample[0].Value.Uint64()) > limit {
+					proc.InterruptAll(fmt.Sprintf("the program used more than the limit of %d MiB of memory", limit>>20))
+					return
+				}
+			}
+		}
+	}()
+	return func() { close(done) }
+}
+
 func (l Limits) withDefaults() Limits {
 	if l.VirtualTime == 0 {
 		l.VirtualTime = defaultVirtualTime
@@ -157,6 +186,9 @@ func (l Limits) withDefaults() Limits {
 	}
 	if l.OutputBytes == 0 {
 		l.OutputBytes = defaultOutput
+	}
+	if l.Memory == 0 {
+		l.Memory = defaultMemory
 	}
 	if l.StackDepth == 0 {
 		l.StackDepth = defaultStackDepth
