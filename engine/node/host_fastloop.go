@@ -102,7 +102,8 @@ func (r *Realm) endlessLoop(l *fastLoop) {
 		r.proc.Stop("an endless loop at " + where + " (it came back to the same state, so it can never end)")
 		return
 	}
-	r.record(trace.Event{Kind: trace.Note, Text: "the loop at " + where + " never ends: the thread stays busy until it is stopped"})
+	r.record(trace.Event{Kind: trace.Note, File: l.file, Line: l.Line,
+		Text: fmt.Sprintf("The loop at %s:%d never ends: the thread stays busy until it is stopped.", path.Base(l.file), l.Line)})
 	for !r.dead && !r.proc.sched.Stopping() {
 		r.th.WaitUntil(-1)
 	}
