@@ -5,7 +5,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -40,7 +39,7 @@ func run(args []string) int {
 		fmt.Fprintln(os.Stderr, "looplab:", err)
 		return 1
 	}
-	files, err := loadFiles(main)
+	files, err := loadFiles(main, maxLoadedBytes, maxLoadedFiles)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "looplab:", err)
 		return 1
@@ -68,39 +67,44 @@ func run(args []string) int {
 	return res.ExitCode
 }
 
-// maxLoadedBytes bounds how much of the real disk is copied into the simulated file system.
-const maxLoadedBytes = 64 << 20
+// Budgets for what of the real disk is copied into the simulated file system.
+const (
+	maxLoadedBytes = 64 << 20
+	maxLoadedFiles = 1000
+)
 
-// loadFiles copies the main file and the files beside it (and below, within a budget) into the
-// simulated file system, at their real absolute paths, so that require('./x') works.
-func loadFiles(main string) (map[string][]byte, error) {
+// loadFiles copies the main file and the files beside it and below into the simulated file
+// system, at their real absolute paths, so that require('./x') works. It goes breadth first,
+// nearest folders first, until a budget runs out: a file run from a crowded folder (/tmp) then
+// starts at once instead of copying the whole tree.
+func loadFiles(main string, maxBytes, maxFiles int) (map[string][]byte, error) {
 	data, err := os.ReadFile(main)
 	if err != nil {
 		return nil, fmt.Errorf("cannot read %s: %w", main, err)
 	}
 	files := map[string][]byte{main: data}
 	total := len(data)
-	root := filepath.Dir(main)
-	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || p == main {
-			return nil
-		}
-		if d.IsDir() {
-			if name := d.Name(); p != root && strings.HasPrefix(name, ".") {
-				return filepath.SkipDir
+	for dirs := []string{filepath.Dir(main)}; len(dirs) > 0 && len(files) < maxFiles; dirs = dirs[1:] {
+		entries, _ := os.ReadDir(dirs[0])
+		for _, e := range entries {
+			p := filepath.Join(dirs[0], e.Name())
+			switch {
+			case e.IsDir():
+				if !strings.HasPrefix(e.Name(), ".") {
+					dirs = append(dirs, p)
+				}
+			case e.Type().IsRegular() && p != main && len(files) < maxFiles:
+				info, err := e.Info()
+				if err != nil || total+int(info.Size()) > maxBytes {
+					continue
+				}
+				if b, err := os.ReadFile(p); err == nil {
+					files[p] = b
+					total += len(b)
+				}
 			}
-			return nil
 		}
-		info, err := d.Info()
-		if err != nil || !info.Mode().IsRegular() || total+int(info.Size()) > maxLoadedBytes {
-			return nil
-		}
-		if b, err := os.ReadFile(p); err == nil {
-			files[p] = b
-			total += len(b)
-		}
-		return nil
-	})
+	}
 	return files, nil
 }
 
