@@ -21,11 +21,21 @@ let left = 4;
 for (let i = 0; i < 4; i++) crypto.pbkdf2('k', 's' + i, 300000, 64, 'sha512', () => {
   if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100);
 });`
+	// Two workers that each run a native loop of 2e8 iterations: 200 ms of CPU time.
+	loops := `const { Worker } = require('worker_threads');
+const start = Date.now();
+let left = 2;
+for (let i = 0; i < 2; i++) {
+  const w = new Worker('let s = 0; for (let i = 0; i < 2e8; i++) s += i & 1;', { eval: true });
+  w.on('exit', () => { if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100); });
+}`
 	cases := []struct {
 		name, src string
 		cores     int
 		want      string
 	}{
+		{"two native loops, two cores", loops, 2, "200"},
+		{"two native loops, one core", loops, 1, "400"},
 		// Two workers that busy-wait 200 ms of their own clock each.
 		{"two workers, two cores", workers, 2, "200"},
 		{"two workers, one core", workers, 1, "400"},

@@ -17,10 +17,10 @@ import (
 //
 // A native loop costs what the iterations would cost V8 (costPerIteration each, in measured
 // mode too: its wall time is not goja's, so the goja-to-V8 scale does not apply). Every
-// fastloop.CheckEvery iterations it checks in: the thread's clock moves on, everything due
-// before that on other threads happens first (so a worker computing in a loop can be
-// terminated, and messages arrive in time order), and a run that was stopped or interrupted
-// stops the loop too. A loop that can never end is reported as such instead of running until
+// fastloop.CheckEvery iterations it checks in: the iterations so far run on the simulated
+// cores, sharing them with whatever else computes, and everything due before their end on
+// other threads happens first (so a worker computing in a loop can be terminated, and
+// messages arrive in time order); a run that was stopped or interrupted stops the loop too. A loop that can never end is reported as such instead of running until
 // a limit.
 
 type fastLoop struct {
@@ -85,7 +85,10 @@ func (h *fastLoopHost) Checkpoint(iterations int64) bool {
 	h.iterations += iterations
 	r.th.Spend(time.Duration(iterations) * costPerIteration)
 	r.th.Heartbeat() // not stuck: the worker watchdog leaves it alone
-	r.th.Sync()
+	// The iterations so far go onto the cores now, where they share them with other threads;
+	// everything due before their end happens first.
+	r.th.Compute(r.cpuFrom)
+	r.cpuFrom = r.th.Now()
 	r.cost.sliceStarted = time.Now()
 	if s := r.proc.sched; s.Limit > 0 && r.th.Now() > s.Limit && s.OnLimit != nil && !s.Stopping() {
 		s.OnLimit() // nothing else may be scheduled to notice that the run's time is up

@@ -37,6 +37,9 @@ type Realm struct {
 	fatalError  bool // an uncaught exception ended the thread
 
 	cost costMeter
+	// cpuFrom is the virtual time from which the running callback's CPU time has not been put
+	// on the simulated cores yet: its start, or the last checkpoint of a native loop.
+	cpuFrom time.Duration
 	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
 	kHandle *goja.Symbol
 	// syntaxHeaders holds the "file:line / source / caret" header of SyntaxErrors we created.

@@ -321,11 +321,13 @@ func (r *Realm) atomicOperand(v *atomicView, a goja.Value) (uint64, goja.Value) 
 	return raw, r.rt.ToValue(f)
 }
 
-// atomicsSync makes an Atomics call a synchronisation point in virtual time.
+// atomicsSync makes an Atomics call a synchronisation point in virtual time: the callback's
+// CPU time so far goes onto the cores, and everything due before its end happens first.
 func (r *Realm) atomicsSync() {
 	r.charge()
 	r.th.Spend(costPerAtomic)
-	r.th.Sync()
+	r.th.Compute(r.cpuFrom)
+	r.cpuFrom = r.th.Now()
 	r.cost.sliceStarted = time.Now() // time parked is no CPU time of this thread
 }
 

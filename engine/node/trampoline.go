@@ -53,7 +53,7 @@ func (r *Realm) RunTask(t *loop.Task) {
 		p.stop("the program ran more than the limit of callbacks")
 		return
 	}
-	start := r.th.Now()
+	r.cpuFrom = r.th.Now()
 	r.beginSlice()
 	r.record(trace.Event{Kind: trace.CallbackRun, ID: t.ID, Queue: t.Queue, Label: t.Label})
 	prev, prevTask := r.current, r.running
@@ -66,7 +66,7 @@ func (r *Realm) RunTask(t *loop.Task) {
 	r.drain()
 	r.current, r.running = prev, prevTask
 	r.charge()
-	r.th.Compute(start)
+	r.th.Compute(r.cpuFrom)
 	r.record(trace.Event{Kind: trace.RunEnd, ID: t.ID})
 }
 
