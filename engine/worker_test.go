@@ -237,3 +237,18 @@ w.once('message', async () => console.log('terminated', await w.terminate()));
 		t.Errorf("took %v", time.Since(start))
 	}
 }
+
+// A worker that computes for seconds of real time in goja (calls, not a native loop) is not
+// taken for a stuck one: it posts its result.
+func TestWorkerComputingForSecondsIsNotStopped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("computes for about 4 s")
+	}
+	res := runJS(t, "main.js", `const { Worker, isMainThread, parentPort } = require('worker_threads');
+const fib = (n) => (n < 2 ? n : fib(n - 1) + fib(n - 2));
+if (isMainThread) new Worker(__filename).on('message', (v) => console.log('fib(30) =', v));
+else parentPort.postMessage(fib(30));`)
+	if res.Stdout != "fib(30) = 832040\n" {
+		t.Fatalf("stdout %q, stderr %q", res.Stdout, res.Stderr)
+	}
+}

@@ -33,8 +33,11 @@ const (
 	// terminateLatency is how long terminate() takes to stop a running worker.
 	terminateLatency = 50 * time.Microsecond
 	// spinQuantum is how long, in real time, a worker may hold the baton without parking before
-	// the watchdog decides that it is stuck in a loop that never yields (see watch).
-	spinQuantum = 2 * time.Second
+	// the watchdog decides that it is stuck in a loop that never yields (see watch). It matches
+	// the page's time limit for a run: a worker computing for seconds in goja (fib(30) takes
+	// about 4 s) must not be taken for a stuck one. Pure loops never meet it: they check in
+	// (engine/fastloop), and `for (;;) {}` is found endless at once.
+	spinQuantum = 10 * time.Second
 )
 
 // threadState is a realm's share of worker_threads and shared memory.
