@@ -8,27 +8,16 @@ import (
 // TestCoresAreShared checks the processor-sharing model of the simulated machine: work that
 // wants a core at the same time is slowed down only when there are fewer cores than takers.
 func TestCoresAreShared(t *testing.T) {
-	workers := `const { Worker } = require('worker_threads');
-const start = Date.now();
-let left = 2;
-for (let i = 0; i < 2; i++) {
-  const w = new Worker('const s = Date.now(); while (Date.now() - s < 200) {}', { eval: true });
-  w.on('exit', () => { if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100); });
-}`
+	// Two workers that busy-wait 200 ms of their own clock each, or run a native loop of 2e8
+	// iterations: 200 ms of CPU time.
+	workers := twoWorkers("const s = Date.now(); while (Date.now() - s < 200) {}")
+	loops := twoWorkers("let s = 0; for (let i = 0; i < 2e8; i++) s += i & 1;")
 	pool := `const crypto = require('crypto');
 const start = Date.now();
 let left = 4;
 for (let i = 0; i < 4; i++) crypto.pbkdf2('k', 's' + i, 300000, 64, 'sha512', () => {
   if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100);
 });`
-	// Two workers that each run a native loop of 2e8 iterations: 200 ms of CPU time.
-	loops := `const { Worker } = require('worker_threads');
-const start = Date.now();
-let left = 2;
-for (let i = 0; i < 2; i++) {
-  const w = new Worker('let s = 0; for (let i = 0; i < 2e8; i++) s += i & 1;', { eval: true });
-  w.on('exit', () => { if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100); });
-}`
 	cases := []struct {
 		name, src string
 		cores     int
@@ -36,7 +25,6 @@ for (let i = 0; i < 2; i++) {
 	}{
 		{"two native loops, two cores", loops, 2, "200"},
 		{"two native loops, one core", loops, 1, "400"},
-		// Two workers that busy-wait 200 ms of their own clock each.
 		{"two workers, two cores", workers, 2, "200"},
 		{"two workers, one core", workers, 1, "400"},
 		// Four pbkdf2 jobs of about 195 ms on the four pool threads.
@@ -51,4 +39,16 @@ for (let i = 0; i < 2; i++) {
 			}
 		})
 	}
+}
+
+// twoWorkers is a program that starts two workers running body and prints, to the nearest
+// 100 ms, when both have exited.
+func twoWorkers(body string) string {
+	return `const { Worker } = require('worker_threads');
+const start = Date.now();
+let left = 2;
+for (let i = 0; i < 2; i++) {
+  const w = new Worker('` + body + `', { eval: true });
+  w.on('exit', () => { if (--left === 0) console.log(Math.round((Date.now() - start) / 100) * 100); });
+}`
 }
