@@ -1,6 +1,7 @@
 package engine
 
 import (
+	"io/fs"
 	"time"
 
 	"looplab/engine/trace"
@@ -8,8 +9,13 @@ import (
 
 // Options describe one run: the program, its simulated machine and its limits.
 type Options struct {
-	// Files is the simulated file system: absolute path to content. The main module must be in it.
+	// Files is the simulated file system: absolute path to content. The main module must be in
+	// it or on Disk.
 	Files map[string][]byte
+	// Disk, if set, lies under Files: the simulated file system starts as a copy of it, read
+	// lazily (paths without the leading slash, as os.DirFS("/") names them); the program's
+	// writes stay in the simulation. The CLI passes the real disk; the browser has none.
+	Disk fs.FS
 	// Main is the absolute path of the file to run, like the FILE of `node FILE`.
 	Main string
 	// Args are the program's arguments (process.argv after the script path).

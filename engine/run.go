@@ -65,7 +65,11 @@ func Run(opts Options) (res Result) {
 	if opts.Deterministic {
 		epoch = time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)
 	}
-	fs := vfs.New(func() time.Time { return epoch.Add(sched.Now()) })
+	now := func() time.Time { return epoch.Add(sched.Now()) }
+	fs := vfs.New(now)
+	if opts.Disk != nil {
+		fs = vfs.NewOver(opts.Disk, now)
+	}
 	fs.MkdirAll("/tmp")
 	for name, data := range opts.Files {
 		fs.MkdirAll(path.Dir(name))

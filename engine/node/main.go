@@ -62,6 +62,11 @@ func (r *Realm) runMainModule(file string) {
 	leave := r.loop.Phase("main")
 	defer leave()
 	load := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		resolved, ok := r.resolveFile(file, "/")
+		if !ok {
+			panic(r.moduleNotFound(file, ""))
+		}
+		file = resolved
 		if strings.HasSuffix(file, ".mjs") {
 			r.runESMMain(file)
 		} else {

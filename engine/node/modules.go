@@ -139,8 +139,15 @@ func (r *Realm) requireFrom(filename string) *goja.Object {
 	return req
 }
 
-// moduleNotFound is Node's MODULE_NOT_FOUND error.
+// moduleNotFound is Node's MODULE_NOT_FOUND error; from is "" for the main module, which no
+// module required.
 func (r *Realm) moduleNotFound(request, from string) *goja.Object {
+	if from == "" {
+		e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'", request))
+		e.Set("code", "MODULE_NOT_FOUND")
+		e.Set("requireStack", []any{})
+		return e
+	}
 	e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", request, from))
 	e.Set("code", "MODULE_NOT_FOUND")
 	e.Set("requireStack", []any{from})

@@ -1,6 +1,10 @@
 // Package vfs is the simulated file system: an in-memory tree of files and directories that
 // the simulated fs module reads and writes. It models contents and metadata, not devices,
 // permissions beyond existence, links or file descriptors (package node keeps those).
+//
+// A tree may lie over a read-only disk (the CLI's real file system): a directory or file of the
+// disk enters the tree the first time a path reaches it, and from then on lives in memory, so
+// the program's writes, renames and deletes never touch the disk (copy-on-write).
 package vfs
 
 import (
@@ -29,6 +33,9 @@ type Node struct {
 	Birth    time.Time
 	Ino      uint64
 	children map[string]*Node
+	// disk is the node's path on the disk below while its contents are still there: the
+	// listing of a directory, or the bytes of a file, not yet read.
+	disk string
 }
 
 // FS is a tree rooted at "/". Paths are absolute and cleaned by the caller or here.
@@ -36,12 +43,22 @@ type FS struct {
 	root    *Node
 	nextIno uint64
 	now     func() time.Time
+	disk    fs.FS
 }
 
 // New returns an empty file system whose timestamps come from now.
 func New(now func() time.Time) *FS {
 	f := &FS{now: now, nextIno: 1}
 	f.root = f.newNode(true)
+	return f
+}
+
+// NewOver returns a file system that starts as a copy of disk (paths without the leading
+// slash, as os.DirFS("/") names them) and reads it lazily; nothing is ever written to disk.
+func NewOver(disk fs.FS, now func() time.Time) *FS {
+	f := New(now)
+	f.disk = disk
+	f.root.disk = "."
 	return f
 }
 
@@ -63,20 +80,48 @@ func split(p string) []string {
 	return strings.Split(p[1:], "/")
 }
 
-// Lookup returns the node at p.
+// Lookup returns the node at p; a file of the disk is read in whole when it is reached.
 func (f *FS) Lookup(p string) (*Node, error) {
 	n := f.root
 	for _, part := range split(p) {
 		if !n.Dir {
 			return nil, ErrNotDir
 		}
-		child, ok := n.children[part]
+		child, ok := f.children(n)[part]
 		if !ok {
 			return nil, ErrNotExist
 		}
 		n = child
 	}
+	if !n.Dir && n.disk != "" {
+		n.Data, _ = fs.ReadFile(f.disk, n.disk) // unreadable (a socket, no permission) reads as empty
+		n.disk = ""
+	}
 	return n, nil
+}
+
+// children returns the entries of directory n, bringing in its listing from the disk the first
+// time. The entries of the disk come in unread: a directory unlisted, a file without its bytes.
+func (f *FS) children(n *Node) map[string]*Node {
+	if n.disk == "" {
+		return n.children
+	}
+	entries, _ := fs.ReadDir(f.disk, n.disk)
+	for _, e := range entries {
+		if _, shadowed := n.children[e.Name()]; shadowed {
+			continue
+		}
+		info, err := fs.Stat(f.disk, path.Join(n.disk, e.Name())) // follows symbolic links
+		if err != nil || !(info.IsDir() || info.Mode().IsRegular()) {
+			continue
+		}
+		child := f.newNode(info.IsDir())
+		child.ModTime, child.Birth = info.ModTime(), info.ModTime()
+		child.disk = path.Join(n.disk, e.Name())
+		n.children[e.Name()] = child
+	}
+	n.disk = ""
+	return n.children
 }
 
 func (f *FS) parent(p string) (*Node, string, error) {
@@ -91,6 +136,7 @@ func (f *FS) parent(p string) (*Node, string, error) {
 	if !dir.Dir {
 		return nil, "", ErrNotDir
 	}
+	f.children(dir)
 	return dir, parts[len(parts)-1], nil
 }
 
@@ -101,6 +147,12 @@ func (f *FS) WriteFile(p string, data []byte, appendData bool) error {
 		return err
 	}
 	n, ok := dir.children[name]
+	if ok && n.disk != "" {
+		if appendData { // only appending needs the bytes it replaces
+			n.Data, _ = fs.ReadFile(f.disk, n.disk)
+		}
+		n.disk = ""
+	}
 	if !ok {
 		n = f.newNode(false)
 		dir.children[name] = n
@@ -120,7 +172,7 @@ func (f *FS) WriteFile(p string, data []byte, appendData bool) error {
 func (f *FS) MkdirAll(p string) error {
 	n := f.root
 	for _, part := range split(p) {
-		child, ok := n.children[part]
+		child, ok := f.children(n)[part]
 		if !ok {
 			child = f.newNode(true)
 			n.children[part] = child
@@ -159,7 +211,7 @@ func (f *FS) Remove(p string, dir bool) error {
 		return ErrNotDir
 	case !dir && n.Dir:
 		return ErrIsDir
-	case dir && len(n.children) > 0:
+	case dir && len(f.children(n)) > 0:
 		return ErrNotEmpty
 	}
 	delete(parent.children, name)
@@ -204,8 +256,9 @@ func (f *FS) ReadDir(p string) ([]string, error) {
 	if !n.Dir {
 		return nil, ErrNotDir
 	}
-	names := make([]string, 0, len(n.children))
-	for name := range n.children {
+	entries := f.children(n)
+	names := make([]string, 0, len(entries))
+	for name := range entries {
 		names = append(names, name)
 	}
 	sort.Strings(names)
