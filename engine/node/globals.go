@@ -31,14 +31,20 @@ func (r *Realm) internalBinding(name string) goja.Value {
 	if !ok {
 		panic(r.newError("Error", "No such binding: "+name))
 	}
-	return build(r)
+	return r.nameNatives(r.plainObject(build(r)))
 }
 
 // installGlobals sets up the global object as Node's bootstrap does before the main module.
 func (r *Realm) installGlobals() {
 	g := r.rt.GlobalObject()
+	gojas := map[string]bool{}
+	for _, k := range g.GetOwnPropertyNames() {
+		gojas[k] = true
+	}
+	defer func() { r.nameNatives(g, newKeys(g, gojas)...) }()
 	g.Set("global", g)
-	r.installGuard(g)
+	g.Delete("GoError") // goja's, not Node's; goja keeps its own reference
+	r.installGuard()
 	// goja has no Symbol.asyncIterator; the lowered for-await helpers look it up by this name.
 	if sym := r.rt.Get("Symbol").ToObject(r.rt); goja.IsUndefined(sym.Get("asyncIterator")) {
 		forFn, _ := goja.AssertFunction(sym.Get("for"))
@@ -54,6 +60,17 @@ func (r *Realm) installGlobals() {
 	for _, name := range []string{"console", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "performance", "structuredClone", "atob", "btoa", "AbortController", "AbortSignal", "EventTarget", "Event"} {
 		r.lazyGlobal(g, name)
 	}
+}
+
+// newKeys lists the own properties of o that are not in old.
+func newKeys(o *goja.Object, old map[string]bool) []string {
+	var keys []string
+	for _, k := range o.GetOwnPropertyNames() {
+		if !old[k] {
+			keys = append(keys, k)
+		}
+	}
+	return keys
 }
 
 // lazyGlobal defines a global that loads its module on first use, as Node's bootstrap does

@@ -1,10 +1,16 @@
 package node
 
 import (
+	"fmt"
 	"path"
+	"sync"
 	"time"
 
 	"github.com/dop251/goja"
+	"github.com/dop251/goja/ast"
+	"github.com/dop251/goja/file"
+	"github.com/dop251/goja/token"
+	"github.com/dop251/goja/unistring"
 
 	"looplab/engine/trace"
 	"looplab/engine/transform"
@@ -50,12 +56,16 @@ type funcInfo struct {
 	file string
 }
 
-// installGuard defines the host functions that instrumented code calls.
-func (r *Realm) installGuard(g *goja.Object) {
-	define := func(name string, fn any) {
-		g.DefineDataProperty(name, r.rt.ToValue(fn), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
-	}
-	define(transform.EnterFunc, func(id int) {
+// installGuard binds the host functions that instrumented code calls. They are constants of
+// the global lexical scope under names no source text can spell (transform.EnterFunc): not
+// properties of globalThis, not reachable from any program or from code it evaluates. Only
+// the engine's own calls reach them, and each still checks its arguments.
+func (r *Realm) installGuard() {
+	hooks := r.rt.NewObject()
+	hooks.Set("enter", func(id int) {
+		if !r.isFunc(id) {
+			return
+		}
 		if len(r.stack) >= r.proc.cfg.StackDepth {
 			panic(r.newError("RangeError", "Maximum call stack size exceeded"))
 		}
@@ -64,25 +74,59 @@ func (r *Realm) installGuard(g *goja.Object) {
 		}
 		r.push(frame{id: id})
 	})
-	define(transform.LeaveFunc, func(id int, iterations int64) {
-		r.th.Spend(time.Duration(iterations) * costPerIteration) // 0 unless loops are counted
+	hooks.Set("leave", func(id int, iterations int64) {
+		r.th.Spend(time.Duration(max(iterations, 0)) * costPerIteration) // 0 unless loops are counted
 		r.pop(id)
 	})
-	define(transform.AwaitFunc, func(id int, v goja.Value) goja.Value {
-		r.pop(id)
-		r.awaiting = id
+	hooks.Set("await", func(id int, v goja.Value) goja.Value {
+		if r.isFunc(id) {
+			r.pop(id)
+			r.awaiting = id
+		}
 		return v
 	})
-	define(transform.LoopFunc, r.runFastLoop)
-	define(transform.YieldFunc, func(id int, v goja.Value) goja.Value {
+	hooks.Set("loop", r.runFastLoop)
+	hooks.Set("yield", func(id int, v goja.Value) goja.Value {
 		r.pop(id)
 		return v
 	})
+	g := r.rt.GlobalObject()
+	g.Set(hooksCarrier, hooks)
+	defer g.Delete(hooksCarrier)
+	if _, err := r.rt.RunProgram(guardBindings()); err != nil {
+		panic(err)
+	}
 }
+
+// isFunc reports whether id names an instrumented function of this realm.
+func (r *Realm) isFunc(id int) bool { return id >= 0 && id < len(r.funcs) }
+
+// hooksCarrier is the global property that hands the hooks to guardBindings, during
+// installGuard only.
+const hooksCarrier = "%hooks"
+
+// guardBindings is the script `const %enter = %hooks.enter, %leave = ...`, built as an AST
+// because its names cannot be parsed; compiled once, shared by every runtime.
+var guardBindings = sync.OnceValue(func() *goja.Program {
+	decl := &ast.LexicalDeclaration{Token: token.CONST}
+	for _, h := range [][2]string{{"enter", transform.EnterFunc}, {"leave", transform.LeaveFunc},
+		{"await", transform.AwaitFunc}, {"yield", transform.YieldFunc}, {"loop", transform.LoopFunc}} {
+		field, name := h[0], h[1]
+		decl.List = append(decl.List, &ast.Binding{
+			Target:      &ast.Identifier{Name: unistring.String(name)},
+			Initializer: &ast.DotExpression{Left: &ast.Identifier{Name: hooksCarrier}, Identifier: ast.Identifier{Name: unistring.String(field)}},
+		})
+	}
+	prg, err := goja.CompileAST(&ast.Program{Body: []ast.Statement{decl}, File: file.NewFile("node:internal/guard", "", 1)}, false)
+	if err != nil {
+		panic(fmt.Sprintf("node: the guard's bindings do not compile: %v", err))
+	}
+	return prg
+})
 
 func (r *Realm) push(f frame) {
 	r.stack = append(r.stack, f)
-	if r.proc.sched.Trace != nil && f.id < len(r.funcs) {
+	if r.proc.sched.Trace != nil && r.isFunc(f.id) {
 		r.observeJobs()
 		fi := r.funcs[f.id]
 		r.record(trace.Event{Kind: trace.Push, Func: fi.Name, File: fi.file, Line: fi.Line, Column: fi.Column})

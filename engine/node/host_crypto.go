@@ -119,7 +119,7 @@ func (r *Realm) cryptoBinding() goja.Value {
 			return goja.Undefined()
 		})
 		o.Set("digest", func() goja.Value { return r.newBuffer(h.Sum(nil)) })
-		return o
+		return r.nameNatives(o)
 	}
 	b.Set("newHash", func(alg string) goja.Value {
 		name, ok := lookupDigest(alg)

@@ -555,6 +555,7 @@ func (r *Realm) newTCPObject(h *tcpHandle) *goja.Object {
 		}
 		return addr(h.remoteAddr, h.remotePort)
 	})
+	r.nameNatives(o)
 	return o
 }
 
@@ -649,6 +650,7 @@ func (r *Realm) decoderObject(enc string) *goja.Object {
 		carry = nil
 		return s
 	})
+	r.nameNatives(o)
 	return o
 }
 

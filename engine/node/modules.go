@@ -34,7 +34,7 @@ func (r *Realm) requireBuiltin(name string) goja.Value {
 		return v
 	}
 	if build, ok := hostModules[name]; ok {
-		v := build(r)
+		v := r.nameNatives(r.plainObject(build(r)))
 		r.builtins[name] = v
 		return v
 	}
@@ -136,6 +136,8 @@ func (r *Realm) requireFrom(filename string) *goja.Object {
 	if r.mainModule != nil {
 		req.Set("main", r.mainModule)
 	}
+	req.DefineDataProperty("name", r.rt.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	r.nameNatives(req)
 	return req
 }
 

@@ -48,6 +48,7 @@ type Realm struct {
 	errorPrototype *goja.Object
 	esm            map[string]*esmRecord
 	esmDriverFn    goja.Callable
+	nameNativesFn  goja.Callable // natives.go
 	reaction       *reaction        // the promise reaction whose handler runs now
 	job            *promiseJob      // the promise job running now, for the trace
 	jobs           *[]func()        // goja's job queue (microtasks.go)

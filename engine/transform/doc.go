@@ -6,12 +6,13 @@
 // "RangeError: Maximum call stack size exceeded", and the trace needs every
 // call and return with the function's name and line. So Instrument rewrites
 // goja's AST before compiling it: each function body calls the host's
-// __ll_enter(id) and, from a finally block, __ll_leave(id); each await and
-// yield hands its operand through __ll_await or __ll_yield, so the host can
-// take a suspended frame off the stack. The rewrite keeps the user's source
+// %enter(id) and, from a finally block, %leave(id); each await and yield
+// hands its operand through %await or %yield, so the host can take a
+// suspended frame off the stack. Those names cannot be written in source, so
+// the program cannot reach the host's functions (see EnterFunc). The rewrite keeps the user's source
 // positions, so goja's stack traces and line numbers stay the user's.
 //
-// What it leaves out: parameter default expressions run before __ll_enter,
+// What it leaves out: parameter default expressions run before %enter,
 // as part of the caller's frame; class field initializers and static blocks
 // get no frame of their own (V8 shows them as separate frames); implicit
 // class constructors get no frame. Function names follow ECMAScript's

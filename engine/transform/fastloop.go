@@ -11,14 +11,15 @@ import (
 	"looplab/engine/fastloop"
 )
 
-// LoopFunc is called as __ll_loop(id, v1, …, vk) in place of a pure numeric loop (see
+// LoopFunc is called as %loop(id, v1, …, vk) in place of a pure numeric loop (see
 // engine/fastloop), with the current values of the variables Loops[id].Vars names. It returns
 // null when goja must run the loop as written (a variable holds no number), or else an
 // array of the final values of the variables the loop writes, in Vars order.
-const LoopFunc = "__ll_loop"
+const LoopFunc = "%loop"
 
-// loopResult is the block-scoped variable that holds what __ll_loop returned.
-const loopResult = "__ll_r"
+// loopResult is the block-scoped variable that holds what %loop returned (a name no source
+// can spell, as IterationCounter).
+const loopResult = "%r"
 
 // compileFastLoop compiles loop n, if it qualifies, before its children are instrumented.
 // A for statement's initializer is left out: it runs in JavaScript before the loop does.
@@ -54,7 +55,7 @@ func (in *instrumenter) compileFastLoop(n ast.Statement) {
 
 // withFastLoop returns st, or, when st is a compiled loop (possibly labelled), the block
 //
-//	{ INIT; let __ll_r = __ll_loop(ID, v1, …); if (__ll_r === null) LOOP; else { w1 = __ll_r[0]; … } }
+//	{ INIT; let %r = %loop(ID, v1, …); if (%r === null) LOOP; else { w1 = %r[0]; … } }
 //
 // where LOOP is st without its initializer.
 func (in *instrumenter) withFastLoop(st ast.Statement) ast.Statement {

@@ -13,27 +13,30 @@ import (
 	"looplab/engine/fastloop"
 )
 
-// The names of the host functions that instrumented code calls. The host
-// defines them as globals of every runtime that runs instrumented code.
+// The names of the host functions that instrumented code calls. Each starts with '%', which
+// no identifier in JavaScript source can contain (not even with escapes), so no program, nor
+// code it evaluates, can name, shadow, overwrite or call them; only the identifiers this
+// package synthesizes in the AST carry them. The host binds them in the global lexical scope
+// (engine/node/guard.go), where they are not properties of globalThis either.
 const (
-	// EnterFunc is called as __ll_enter(id) when a function's body starts,
+	// EnterFunc is called as %enter(id) when a function's body starts,
 	// after its parameters are bound. It pushes the frame FuncInfo[id] on the
 	// simulated call stack and throws a RangeError when the stack is full;
 	// a frame whose enter threw is not on the stack and is never left.
-	EnterFunc = "__ll_enter"
-	// LeaveFunc is called as __ll_leave(id) from a finally block when the body
+	EnterFunc = "%enter"
+	// LeaveFunc is called as %leave(id) from a finally block when the body
 	// returns, throws, or a generator is closed; a function with loops of its
-	// own passes its iteration count too: __ll_leave(id, count).
-	LeaveFunc = "__ll_leave"
+	// own passes its iteration count too: %leave(id, count).
+	LeaveFunc = "%leave"
 	// AwaitFunc wraps every awaited operand: `await X` becomes
-	// `await __ll_await(id, X)`. It must return X itself, so that the await
+	// `await %await(id, X)`. It must return X itself, so that the await
 	// takes exactly the microtask turns it takes in Node. The host pops the
 	// frame there and pushes it again when the continuation runs.
-	AwaitFunc = "__ll_await"
+	AwaitFunc = "%await"
 	// YieldFunc wraps every yielded operand the same way: `yield X` becomes
-	// `yield __ll_yield(id, X)`, `yield` becomes `yield __ll_yield(id, undefined)`
-	// and `yield* X` becomes `yield* __ll_yield(id, X)`. It must return X.
-	YieldFunc = "__ll_yield"
+	// `yield %yield(id, X)`, `yield` becomes `yield %yield(id, undefined)`
+	// and `yield* X` becomes `yield* %yield(id, X)`. It must return X.
+	YieldFunc = "%yield"
 )
 
 // FuncInfo describes one instrumented function. The id passed to the host
@@ -83,17 +86,17 @@ type Options struct {
 	// runtime keeps one table for all of them (FuncInfo[i] has id FirstID+i).
 	FirstID int
 	// CountLoops makes functions count their loop iterations and pass the count to
-	// __ll_leave (see IterationCounter). It costs goja about a quarter more time on tight
+	// %leave (see IterationCounter). It costs goja about a quarter more time on tight
 	// loops, so a host that measures time instead leaves it off.
 	CountLoops bool
-	// FastLoops replaces every pure numeric loop with a call of __ll_loop (see LoopFunc),
+	// FastLoops replaces every pure numeric loop with a call of %loop (see LoopFunc),
 	// which runs it natively; the loops are numbered from FirstLoopID.
 	FastLoops   bool
 	FirstLoopID int
 }
 
-// Tables are what the ids passed to the host functions index: functions for __ll_enter and
-// its kin (Funcs[i] has id FirstID+i), loops for __ll_loop (Loops[i] has id FirstLoopID+i).
+// Tables are what the ids passed to the host functions index: functions for %enter and
+// its kin (Funcs[i] has id FirstID+i), loops for %loop (Loops[i] has id FirstLoopID+i).
 type Tables struct {
 	Funcs []FuncInfo
 	Loops []LoopInfo
@@ -122,17 +125,17 @@ func InstrumentWith(src, filename string, opts Options) (*goja.Program, Tables, 
 // InstrumentAST rewrites prg in place so that the body of every function
 // becomes, in effect,
 //
-//	{ __ll_enter(ID); try { BODY } finally { __ll_leave(ID) } }
+//	{ %enter(ID); try { BODY } finally { %leave(ID) } }
 //
-// and every `await X` and `yield X` inside it passes X through __ll_await or
-// __ll_yield. It returns the table that the IDs index.
+// and every `await X` and `yield X` inside it passes X through %await or
+// %yield. It returns the table that the IDs index.
 //
 // Directive prologues stay first, so "use strict" keeps its meaning.
-// Parameter default expressions run before __ll_enter, outside the try: they
+// Parameter default expressions run before %enter, outside the try: they
 // belong to the caller's frame as far as the simulated stack is concerned.
 // Original nodes keep their source positions; the synthesized calls carry the
 // position of the function body's braces, so a RangeError thrown by
-// __ll_enter points at the function being entered.
+// %enter points at the function being entered.
 func InstrumentAST(prg *ast.Program) []FuncInfo {
 	return instrumentAST(prg, Options{CountLoops: true}).Funcs
 }
@@ -444,11 +447,13 @@ func (in *instrumenter) guardBody(id int, body *ast.BlockStatement, decls []*ast
 }
 
 // IterationCounter is the local variable that counts a function's loop iterations. The
-// function hands the count to __ll_leave(id, count), so that a host can charge a long loop
+// function hands the count to %leave(id, count), so that a host can charge a long loop
 // with the time it would take even when it measures no wall-clock time (deterministic mode).
-const IterationCounter = "__ll_n"
+// Like the host functions' names, it cannot be spelled in source, so the program can neither
+// collide with it nor change the count.
+const IterationCounter = "%n"
 
-// countIteration makes a loop body start with __ll_n++ (a plain local increment, which costs
+// countIteration makes a loop body start with %n++ (a plain local increment, which costs
 // goja far less than a host call per iteration).
 func (in *instrumenter) countIteration(body ast.Statement) ast.Statement {
 	if len(in.stack) == 0 || !in.countLoops {
