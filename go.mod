@@ -24,3 +24,6 @@ require (
 // goja's profiler, never used here, imports pprof, whose init compiled some twenty regular
 // expressions on every start of the browser engine: a stand-in with only the types it names.
 replace github.com/google/pprof => ./third_party/pprof
+
+// goja with a few small patches of ours, each marked "Looplab" (third_party/goja/PATCHES.md).
+replace github.com/dop251/goja => ./third_party/goja

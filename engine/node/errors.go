@@ -96,6 +96,9 @@ func (r *Realm) throwLocation(err goja.Value, ex *goja.Exception) string {
 		for _, m := range stackFrame.FindAllStringSubmatch(o.Get("stack").String(), -1) {
 			line, _ := strconv.Atoi(m[2])
 			column, _ := strconv.Atoi(m[3])
+			if line == 1 {
+				column += r.columnOffset(m[1]) // the stack's columns are the file's, not the wrapper's
+			}
 			places = append(places, place{m[1], line, column})
 		}
 	}
@@ -120,8 +123,8 @@ func (r *Realm) throwLocation(err goja.Value, ex *goja.Exception) string {
 	return ""
 }
 
-// stackFrame finds file, line and column in the frames of a goja stack ("\tat f (file:1:2(3))").
-var stackFrame = regexp.MustCompile(`(?m)^\tat (?:.* \()?([^()]*?):(\d+):(\d+)\(\d+\)\)?$`)
+// stackFrame finds file, line and column in the frames of a V8 stack ("    at f (file:1:2)").
+var stackFrame = regexp.MustCompile(`(?m)^    at (?:.* \()?([^()]*?):(\d+):(\d+)\)?$`)
 
 // isError reports whether v is an Error object (its prototype chain reaches Error.prototype).
 func (r *Realm) isError(v goja.Value) bool {

@@ -45,6 +45,7 @@ func (r *Realm) installGlobals() {
 	g.Set("global", g)
 	g.Delete("GoError") // goja's, not Node's; goja keeps its own reference
 	r.installGuard()
+	r.installStackTraces()
 	// goja has no Symbol.asyncIterator; the lowered for-await helpers look it up by this name.
 	if sym := r.rt.Get("Symbol").ToObject(r.rt); goja.IsUndefined(sym.Get("asyncIterator")) {
 		forFn, _ := goja.AssertFunction(sym.Get("for"))
@@ -55,7 +56,7 @@ func (r *Realm) installGlobals() {
 	r.installSharedMemory(g)
 	g.Set("queueMicrotask", r.queueMicrotask)
 	r.process = r.newProcessObject()
-	g.Set("process", r.process)
+	g.DefineDataProperty("process", r.process, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE) // not enumerable, as in Node
 	r.requireBuiltin("timers")
 	for _, name := range []string{"console", "Buffer", "URL", "URLSearchParams", "TextEncoder", "TextDecoder", "performance", "structuredClone", "atob", "btoa", "AbortController", "AbortSignal", "EventTarget", "Event"} {
 		r.lazyGlobal(g, name)

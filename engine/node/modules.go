@@ -226,6 +226,7 @@ func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
 	if err != nil {
 		return nil, err
 	}
+	r.moduleWrappers[v.(*goja.Object)] = true
 	fn, _ := goja.AssertFunction(v)
 	return fn, nil
 }

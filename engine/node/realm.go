@@ -43,26 +43,28 @@ type Realm struct {
 	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
 	kHandle *goja.Symbol
 	// syntaxHeaders holds the "file:line / source / caret" header of SyntaxErrors we created.
-	syntaxHeaders  map[*goja.Object]string
-	mainModule     *goja.Object
-	errorPrototype *goja.Object
-	esm            map[string]*esmRecord
-	esmDriverFn    goja.Callable
-	nameNativesFn  goja.Callable // natives.go
-	reaction       *reaction        // the promise reaction whose handler runs now
-	job            *promiseJob      // the promise job running now, for the trace
-	jobs           *[]func()        // goja's job queue (microtasks.go)
-	wrappedJobs    map[uintptr]bool // the wrappers standing in goja's job queue
-	funcs          []funcInfo       // every instrumented function, by id
-	loops          []*fastLoop      // every loop that runs natively, by id (host_fastloop.go)
-	stack          []frame          // the simulated call stack of user functions
-	awaiting       int              // the function whose await registers the next reaction
-	wrapped        map[string]bool  // files compiled inside the CommonJS wrapper (columnOffset)
-	mainEvaluation *goja.Promise    // an ES module main's evaluation, for exit code 13
-	timeoutClass   goja.Value
-	immediateClass goja.Value
-	threads        *threadState // worker_threads and shared memory (host_worker_threads.go)
-	childHooks     *cpHooks     // child_process (host_child_process.go)
+	syntaxHeaders   map[*goja.Object]string
+	mainModule      *goja.Object
+	errorPrototype  *goja.Object
+	esm             map[string]*esmRecord
+	esmDriverFn     goja.Callable
+	nameNativesFn   goja.Callable         // natives.go
+	reaction        *reaction             // the promise reaction whose handler runs now
+	job             *promiseJob           // the promise job running now, for the trace
+	jobs            *[]func()             // goja's job queue (microtasks.go)
+	wrappedJobs     map[uintptr]bool      // the wrappers standing in goja's job queue
+	funcs           []funcInfo            // every instrumented function, by id
+	loops           []*fastLoop           // every loop that runs natively, by id (host_fastloop.go)
+	stack           []frame               // the simulated call stack of user functions
+	awaiting        int                   // the function whose await registers the next reaction
+	wrapped         map[string]bool       // files compiled inside the CommonJS wrapper (columnOffset)
+	moduleWrappers  map[*goja.Object]bool // their wrapper functions, whose frames V8 names Object.<anonymous>
+	formattingStack bool                  // an error's stack is being formatted (stack.go)
+	mainEvaluation  *goja.Promise         // an ES module main's evaluation, for exit code 13
+	timeoutClass    goja.Value
+	immediateClass  goja.Value
+	threads         *threadState // worker_threads and shared memory (host_worker_threads.go)
+	childHooks      *cpHooks     // child_process (host_child_process.go)
 }
 
 // exitSignal is the interrupt value that unwinds JavaScript after process.exit().
@@ -76,6 +78,7 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.awaiting = -1
 	r.esm = map[string]*esmRecord{}
 	r.wrapped = map[string]bool{}
+	r.moduleWrappers = map[*goja.Object]bool{}
 	r.wrappedJobs = map[uintptr]bool{}
 	r.cost = newCostMeter(p.cfg)
 	r.rt.SetFieldNameMapper(goja.UncapFieldNameMapper())

@@ -381,31 +381,6 @@ function formatBufferMarked(ctx, value) {
   return `<${ctor && typeof ctor.name === 'string' ? ctor.name : 'Buffer'} ${str}>`;
 }
 
-// goja writes "Error: m\n\tat f (file:1:2(3))\n"; V8 writes "Error: m\n    at f (file:1:2)".
-// Frames of the engine's own code (node:*, Go natives) are left out, as V8 leaves out the
-// built-ins it implements, and columns on a module's first line lose the width of the module
-// wrapper the engine compiled it in (V8 hides its wrapper the same way).
-const kGojaFrame = /^\tat (?:(.+) \()?(.*?):(\d+):(\d+)\(\d+\)\)?$/;
-function normalizeStack(stack) {
-  if (!stack.includes('\n\tat ')) return stack;
-  const lines = stack.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
-  const out = [lines[0]];
-  for (let i = 1; i < lines.length; i++) {
-    if (!lines[i].startsWith('\tat ')) {
-      out.push(lines[i]);
-      continue;
-    }
-    const m = kGojaFrame.exec(lines[i]);
-    if (m === null || m[2].startsWith('node:')) continue;
-    let column = Number(m[4]);
-    if (m[3] === '1' && typeof binding.columnOffset === 'function') column -= binding.columnOffset(m[2]);
-    const where = `${m[2]}:${m[3]}:${column}`;
-    out.push(m[1] === undefined ? `    at ${where}` : `    at ${m[1]} (${where})`);
-  }
-  return out.join('\n');
-}
-
 // strEscape's fast path: a plain character class (goja's engine handles it; the lookaround
 // patterns Node uses miss lone surrogates in goja).
 const kNeedsEscape = /[\x00-\x1f\x27\x5c\x7f-\x9f\ud800-\udfff]/;
@@ -1589,7 +1564,7 @@ function identicalSequenceRange(a, b) {
 }
 
 function getStackString(error) {
-  return error.stack ? normalizeStack(String(error.stack)) : ErrorPrototypeToString(error);
+  return error.stack ? String(error.stack) : ErrorPrototypeToString(error);
 }
 
 function getStackFrames(ctx, err, stack) {
