@@ -34,6 +34,7 @@ func (r *Realm) installStackTraces() {
 		return goja.Undefined()
 	})
 	errorCtor.DefineDataProperty("captureStackTrace", capture, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	r.nameNatives(errorCtor, "captureStackTrace")
 }
 
 // framesBelow drops the frames above the innermost call of fn, and that call, as V8's

@@ -323,7 +323,7 @@ function b() {
 try { a(); } catch (e) { print(e.stack); }`
 	_, out := run(t, src, 100)
 	got := bytecodeOffset.ReplaceAllString(strings.Join(out, "\n"), "")
-	want := "Error: deep\n\tat b (/app/main.js:5:9)\n\tat a (/app/main.js:2:4)\n\tat /app/main.js:7:8\n"
+	want := "Error: deep\n\tat b (/app/main.js:5:9)\n\tat a (/app/main.js:2:3)\n\tat /app/main.js:7:7\n"
 	if got != want {
 		t.Fatalf("got %q, want %q", got, want)
 	}
