@@ -256,8 +256,14 @@ func writeSelection(t *testing.T) {
 	}
 }
 
-// writeFailures rewrites known_failures.txt from this run: files that still fail keep their
-// written reason, new failures get the error they printed.
+// isMeasured reports whether a reason is what a run printed (runOne's words), not one written
+// by hand: a rewrite refreshes it.
+func isMeasured(reason string) bool {
+	return strings.HasPrefix(reason, "exit ") || strings.HasPrefix(reason, "times out")
+}
+
+// writeFailures rewrites known_failures.txt from this run: files that still fail keep a reason
+// written by hand, the others get the error they printed this time.
 func writeFailures(t *testing.T, files []string, results map[string]result, known map[string]string) {
 	var b strings.Builder
 	b.WriteString("# Selected files of Node's tests that fail under looplab, each with its reason. This list\n")
@@ -268,7 +274,7 @@ func writeFailures(t *testing.T, files []string, results map[string]result, know
 			continue
 		}
 		reason := known[f]
-		if reason == "" {
+		if reason == "" || isMeasured(reason) {
 			reason = results[f].reason
 		}
 		fmt.Fprintf(&b, "%s  %s\n", f, reason)
