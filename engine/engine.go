@@ -40,6 +40,9 @@ type Options struct {
 	Syntax Syntax
 	// Stdout and Stderr, if set, receive output as it is written (the CLI streams through them).
 	Stdout, Stderr func(text string)
+	// Debug adds the Go stack to the report of an internal engine error (the CLI sets it from
+	// LOOPLAB_DEBUG=1); without it the report is one line.
+	Debug bool
 }
 
 // Limits bound a run. When one is reached the run stops with a message saying which and what
@@ -61,4 +64,7 @@ type Result struct {
 	Trace          *trace.Trace // nil unless Options.Trace
 	// Stopped is non-empty when a limit ended the run; it says which limit and what was pending.
 	Stopped string
+	// Internal is non-empty when the engine itself failed (a bug in Looplab, never the
+	// program's): what went wrong and where the program was. ExitCode is then 70.
+	Internal string
 }

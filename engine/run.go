@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"runtime/metrics"
 	"strings"
 	"time"
@@ -112,9 +113,10 @@ func Run(opts Options) (res Result) {
 	}
 	proc := node.NewProcess(cfg, sched, firstPID, append([]string{"/usr/local/bin/node", opts.Main}, opts.Args...), env, cwd, fs)
 	defer func() {
-		// A panic here is a broken engine invariant, never the user's fault: report it as such.
+		// A panic here, or one a simulated thread handed over (loop.Crash), is a broken engine
+		// invariant, never the user's fault: report it as such.
 		if x := recover(); x != nil {
-			res = Result{Stdout: out.String(), Stderr: errOut.String() + fmt.Sprintf("looplab: internal engine error: %v\n", x), ExitCode: 70}
+			res = internalError(x, opts, sched, out.String(), errOut.String())
 		}
 	}()
 	sched.OnLimit = func() {
@@ -152,6 +154,38 @@ func Run(opts Options) (res Result) {
 		}
 	}
 	return res
+}
+
+// exitInternal is the exit code of an internal engine error: EX_SOFTWARE of sysexits.h.
+const exitInternal = 70
+
+// internalError ends a run whose engine panicked: threads still parked unwind, and the output
+// so far gets one line saying what failed and where the program was (a Go stack only with
+// Options.Debug), also through the streaming Stderr, which is all the CLI prints.
+func internalError(x any, opts Options, sched *loop.Scheduler, stdout, stderr string) Result {
+	what, where, stack := fmt.Sprint(x), "", []byte(nil)
+	if c, ok := x.(*loop.Crash); ok {
+		what, where, stack = fmt.Sprint(c.Value), c.Where, c.Stack
+	} else {
+		stack = debug.Stack()
+	}
+	func() {
+		defer func() { recover() }() // a scheduler broken past unwinding leaves its goroutines
+		sched.Stop()
+	}()
+	internal := what
+	if where != "" {
+		internal += " (" + where + ")"
+	}
+	msg := "looplab: internal engine error (a bug in Looplab, not in your program): " + internal +
+		"; please file it as an issue with the program (LOOPLAB_DEBUG=1 shows the engine's stack)\n"
+	if opts.Debug {
+		msg += string(stack)
+	}
+	if opts.Stderr != nil {
+		opts.Stderr(msg)
+	}
+	return Result{Stdout: stdout, Stderr: stderr + msg, ExitCode: exitInternal, Internal: internal}
 }
 
 // watchMemory stops the run when the heap grows past limit bytes: a program that allocates

@@ -24,6 +24,8 @@ type Scheduler struct {
 	Limit   time.Duration
 	OnLimit func()
 	cpu     *CPU
+	// crash is a panic a thread recovered, waiting to be re-panicked by fire (thread.go).
+	crash *Crash
 }
 
 // NewScheduler returns a scheduler at virtual time zero that records into rec (may be nil).

@@ -2,6 +2,7 @@ package loop
 
 import (
 	"fmt"
+	"runtime/debug"
 	"sync/atomic"
 	"time"
 )
@@ -22,7 +23,22 @@ type Thread struct {
 	// holding is the wall-clock time (UnixNano) since which the thread holds the baton, 0 while
 	// parked; a watchdog on another goroutine reads it (see HeldFor).
 	holding atomic.Int64
+	// Locate, if set, says where in the program the thread is (file:line, function, callback),
+	// for the report of a crash on it.
+	Locate func() string
 }
+
+// Crash is a panic on a simulated thread: a broken engine invariant, never the program's
+// fault. The thread's goroutine recovers it and the scheduler re-panics with it on the
+// goroutine that called Run, where the engine's entry point turns it into an internal error.
+type Crash struct {
+	Value  any    // what the thread panicked with
+	Where  string // the thread's place in the program (Thread.Locate), or ""
+	Thread int
+	Stack  []byte // the Go stack of the thread's goroutine at the panic
+}
+
+func (c *Crash) Error() string { return fmt.Sprint(c.Value) }
 
 // errUnwind is the panic value that unwinds a thread's goroutine when the run stops.
 var errUnwind = fmt.Errorf("loop: run stopped")
@@ -43,10 +59,10 @@ func (th *Thread) main(body func(*Thread)) {
 		th.done = true
 		th.parked = false
 		if r := recover(); r != nil && r != errUnwind {
-			// A broken engine invariant: hand it to the scheduler's goroutine to re-panic there,
-			// where the engine's entry point recovers it.
-			th.s.baton <- struct{}{}
-			panic(r)
+			// A broken engine invariant: hand it to the scheduler's goroutine, which re-panics
+			// with it where the engine's entry point recovers it. Re-panicking here would kill
+			// the whole program: nothing up this goroutine's stack recovers.
+			th.s.crash = th.crashOf(r)
 		}
 		th.s.baton <- struct{}{}
 	}()
@@ -57,7 +73,21 @@ func (th *Thread) main(body func(*Thread)) {
 	body(th)
 }
 
-// fire hands the baton to the thread and waits until it parks again or ends.
+// crashOf describes a panic on the thread, asking the thread where it was (Locate may itself
+// fail on a broken thread: then the place is unknown).
+func (th *Thread) crashOf(r any) *Crash {
+	c := &Crash{Value: r, Thread: th.ID, Stack: debug.Stack()}
+	if th.Locate != nil {
+		func() {
+			defer func() { recover() }()
+			c.Where = th.Locate()
+		}()
+	}
+	return c
+}
+
+// fire hands the baton to the thread and waits until it parks again or ends; a crash on the
+// thread goes on as a panic on the scheduler's goroutine.
 func (th *Thread) fire() {
 	th.wakeAt = nil
 	if th.clock < th.s.now {
@@ -66,6 +96,7 @@ func (th *Thread) fire() {
 	th.parked = false
 	th.resume <- true
 	<-th.s.baton
+	th.s.rethrow()
 }
 
 // park gives the baton back and waits to be resumed.
@@ -98,6 +129,14 @@ func (th *Thread) unwind() {
 	th.parked = false
 	th.resume <- false
 	<-th.s.baton
+}
+
+// rethrow re-panics, on the scheduler's goroutine, with a crash a thread handed over.
+func (s *Scheduler) rethrow() {
+	if c := s.crash; c != nil {
+		s.crash = nil
+		panic(c)
+	}
 }
 
 // Now is the thread's own virtual time.

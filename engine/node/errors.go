@@ -56,26 +56,89 @@ func (r *Realm) fatalReport(err goja.Value, ex *goja.Exception, fromPromise bool
 			"    at process.processTicksAndRejections (node:internal/process/task_queues:96:32) {\n"+
 			"  code: 'ERR_UNHANDLED_REJECTION'\n}\n\nNode.js %s\n", r.reasonString(err), NodeVersion)
 	}
-	if !r.isError(err) {
+	isErr := r.isError(err)
+	if !isErr {
 		b.WriteString("\n") // Node starts the report of a thrown non-error with a blank line
 	}
 	if o, ok := err.(*goja.Object); ok && r.syntaxHeaders[o] != "" {
 		b.WriteString(r.syntaxHeaders[o])
-	} else if loc := r.throwLocation(err, ex); loc != "" {
-		b.WriteString(loc)
-	}
-	switch _, isObject := err.(*goja.Object); {
-	case r.isError(err) && r.syntaxHeaders[err.(*goja.Object)] != "":
-		b.WriteString("\n" + err.(*goja.Object).Get("stack").String() + "\n")
-	case r.isError(err):
-		b.WriteString("\n" + r.inspect(err) + "\n")
-	case isObject:
-		b.WriteString(r.inspect(err) + "\n")
-	default:
-		b.WriteString(err.String() + "\n(Use `node --trace-uncaught ...` to show where the exception was thrown)\n")
+		b.WriteString("\n" + r.stringOf(o.Get("stack")) + "\n")
+	} else {
+		r.guard(func() { b.WriteString(r.throwLocation(err, ex)) })
+		if o, ok := err.(*goja.Object); ok {
+			b.WriteString(r.fatalObjectText(o, isErr))
+		} else {
+			b.WriteString(r.stringOf(err) + "\n" + traceUncaughtHint)
+		}
 	}
 	fmt.Fprintf(&b, "\nNode.js %s\n", NodeVersion)
 	return b.String()
+}
+
+const traceUncaughtHint = "(Use `node --trace-uncaught ...` to show where the exception was thrown)\n"
+
+// fatalObjectText mirrors how ReportFatalException (src/node_errors.cc) prints a thrown
+// object: util.inspect of it (fatalExceptionStackEnhancers.afterInspector, which reads its
+// stack first); if that throws, "name: message"; if those throw or are missing, its string,
+// or nothing if even that throws. The program's getters, proxies and toString run there:
+// what they throw only makes the report shorter, as in Node.
+func (r *Realm) fatalObjectText(o *goja.Object, isErr bool) string {
+	var text string
+	ok := false
+	if r.guard(func() { o.Get("stack"); text, ok = r.tryInspect(o) }) == nil && ok {
+		if isErr {
+			return "\n" + text + "\n"
+		}
+		return text + "\n"
+	}
+	var name, message goja.Value
+	r.guard(func() { message, name = o.Get("message"), o.Get("name") })
+	if isErr {
+		text = "\n"
+	} else {
+		text = ""
+	}
+	if message == nil || goja.IsUndefined(message) || name == nil || goja.IsUndefined(name) {
+		text += r.stringOf(o)
+	} else {
+		text += r.stringOf(name) + ": " + r.stringOf(message)
+	}
+	return text + "\n" + traceUncaughtHint
+}
+
+// stringOf is V8's ToString as Node's C++ applies it to a thrown value (Utf8Value): "" when it
+// throws (a symbol, a revoked proxy, a throwing toString).
+func (r *Realm) stringOf(v goja.Value) string {
+	if v == nil {
+		return "undefined"
+	}
+	if _, isSymbol := v.(*goja.Symbol); isSymbol {
+		return ""
+	}
+	text := ""
+	r.guard(func() { text = v.String() })
+	return text
+}
+
+// guard runs Go code that reads the program's values while the engine reports or delivers
+// something: a getter, a proxy trap or a toString of the program may run there and throw. A
+// JavaScript exception (goja panics with an *Exception, or with the error *Object itself when
+// no JavaScript runs, as for a revoked proxy) comes back as the thrown value instead of
+// unwinding the engine; anything else (an interrupt, an engine bug) goes on.
+func (r *Realm) guard(fn func()) (thrown goja.Value) {
+	defer func() {
+		switch x := recover().(type) {
+		case nil:
+		case *goja.Exception:
+			thrown = x.Value()
+		case *goja.Object:
+			thrown = x
+		default:
+			panic(x)
+		}
+	}()
+	fn()
+	return nil
 }
 
 // throwLocation is Node's "file:line\nsource\n   ^\n" header, from the innermost frame that
@@ -127,18 +190,22 @@ func (r *Realm) throwLocation(err goja.Value, ex *goja.Exception) string {
 var stackFrame = regexp.MustCompile(`(?m)^    at (?:.* \()?([^()]*?):(\d+):(\d+)\)?$`)
 
 // isError reports whether v is an Error object (its prototype chain reaches Error.prototype).
-func (r *Realm) isError(v goja.Value) bool {
+// A proxy whose getPrototypeOf throws is no error.
+func (r *Realm) isError(v goja.Value) (is bool) {
 	o, ok := v.(*goja.Object)
 	if !ok {
 		return false
 	}
 	proto := r.errorPrototype
-	for p := o.Prototype(); p != nil; p = p.Prototype() {
-		if p == proto {
-			return true
+	r.guard(func() {
+		for p := o.Prototype(); p != nil; p = p.Prototype() {
+			if p == proto {
+				is = true
+				return
+			}
 		}
-	}
-	return false
+	})
+	return is
 }
 
 func asException(err error, target **goja.Exception) bool {
@@ -157,12 +224,12 @@ func (r *Realm) reasonString(v goja.Value) string {
 		return v.String()
 	}
 	name := "Object"
-	if ctor := o.Get("constructor"); ctor != nil {
-		if c, ok := ctor.(*goja.Object); ok {
-			if n := c.Get("name"); n != nil && n.String() != "" {
+	r.guard(func() { // V8's NoSideEffectsToString never throws
+		if c, ok := o.Get("constructor").(*goja.Object); ok {
+			if n, ok := c.Get("name").(goja.String); ok && n.String() != "" {
 				name = n.String()
 			}
 		}
-	}
+	})
 	return "#<" + name + ">"
 }

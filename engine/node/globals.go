@@ -54,6 +54,7 @@ func (r *Realm) installGlobals() {
 	}
 	r.installTimers(g)
 	r.installSharedMemory(g)
+	r.captureIntrinsics(g)
 	g.Set("queueMicrotask", r.queueMicrotask)
 	r.process = r.newProcessObject()
 	g.DefineDataProperty("process", r.process, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE) // not enumerable, as in Node
@@ -72,6 +73,28 @@ func newKeys(o *goja.Object, old map[string]bool) []string {
 		}
 	}
 	return keys
+}
+
+// captureIntrinsics keeps the built-in globals as they are before the program runs, for the
+// library modules (lib.Wrapper) and the engine's own errors.
+func (r *Realm) captureIntrinsics(g *goja.Object) {
+	r.intrinsics = map[string]goja.Value{}
+	r.intrinsicArgs = make([]goja.Value, len(lib.Intrinsics))
+	for i, name := range lib.Intrinsics {
+		v := g.Get(name)
+		if v == nil {
+			v = goja.Undefined()
+		}
+		r.intrinsics[name], r.intrinsicArgs[i] = v, v
+	}
+}
+
+// intrinsic is the built-in global name as it was before the program ran.
+func (r *Realm) intrinsic(name string) goja.Value {
+	if v, ok := r.intrinsics[name]; ok {
+		return v
+	}
+	return r.rt.Get(name)
 }
 
 // lazyGlobal defines a global that loads its module on first use, as Node's bootstrap does
@@ -130,8 +153,7 @@ func (r *Realm) queueMicrotask(c goja.FunctionCall) goja.Value {
 
 // newError creates an Error (or a subclass by name) in this realm.
 func (r *Realm) newError(class, message string) *goja.Object {
-	ctor := r.rt.Get(class)
-	o, err := r.rt.New(ctor, r.rt.ToValue(message))
+	o, err := r.rt.New(r.intrinsic(class), r.rt.ToValue(message))
 	if err != nil {
 		panic(err)
 	}
@@ -179,13 +201,21 @@ func typeOf(v goja.Value) string {
 
 // inspect is util.inspect, for the engine's own messages.
 func (r *Realm) inspect(v goja.Value) string {
+	if text, ok := r.tryInspect(v); ok {
+		return text
+	}
+	return r.stringOf(v)
+}
+
+// tryInspect is util.inspect(v), or false if it threw (a getter or proxy of the program).
+func (r *Realm) tryInspect(v goja.Value) (text string, ok bool) {
 	util := r.requireBuiltin("util").ToObject(r.rt)
 	fn, _ := goja.AssertFunction(util.Get("inspect"))
 	out, err := fn(goja.Undefined(), v)
 	if err != nil {
-		return v.String()
+		return "", false
 	}
-	return out.String()
+	return out.String(), true
 }
 
 // callSite is "file.js:LINE" of the innermost user frame, for trace labels.

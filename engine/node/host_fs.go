@@ -487,6 +487,9 @@ func (r *Realm) fsBinding() goja.Value {
 			if err != nil {
 				return nil, fsCostSyscall, uvError(err, "ftruncate", "", "")
 			}
+			if length < 0 {
+				return nil, fsCostSyscall, uvError(errInvalid, "ftruncate", "", "")
+			}
 			if length < len(f.node.Data) {
 				f.node.Data = f.node.Data[:length]
 			} else {

@@ -232,9 +232,42 @@ func (r *Realm) emitExit(code int) {
 	}
 }
 
+// warningText mirrors onWarning in lib/internal/process/warning.js: the line Node prints for a
+// warning, with the hint about its trace flag after the first one.
+func (r *Realm) warningText(w *goja.Object) string {
+	text := fmt.Sprintf("(node:%d) ", r.proc.PID)
+	if c := w.Get("code"); truthy(c) {
+		text += "[" + c.String() + "] "
+	}
+	text += w.String() // warning.toString(), Error.prototype.toString unless the program set one
+	if d, ok := w.Get("detail").(goja.String); ok {
+		text += "\n" + d.String()
+	}
+	if !r.proc.warnedOnce {
+		r.proc.warnedOnce = true
+		flag := "--trace-warnings"
+		if r.isDeprecation(w) {
+			flag = "--trace-deprecation"
+		}
+		text += "\n(Use `node " + flag + " ...` to show where the warning was created)"
+	}
+	return text + "\n"
+}
+
+func (r *Realm) isDeprecation(w *goja.Object) bool {
+	n := w.Get("name")
+	return n != nil && n.StrictEquals(r.rt.ToValue("DeprecationWarning"))
+}
+
+// truthy is ToBoolean of a property that may be missing (Get answers nil for those).
+func truthy(v goja.Value) bool { return v != nil && v.ToBoolean() }
+
 // emitDirect calls process.emit(name, ...args) straight from Go: no nextTick draining after.
 func (r *Realm) emitDirect(name string, args ...goja.Value) (goja.Value, error) {
-	emit, _ := goja.AssertFunction(r.process.Get("emit"))
+	emit, ok := goja.AssertFunction(r.process.Get("emit"))
+	if !ok { // the program replaced process.emit: calling it throws, as in Node
+		emit, _ = goja.AssertFunction(r.rt.ToValue(func() { panic(r.rt.NewTypeError("process.emit is not a function")) }))
+	}
 	return emit(r.process, append([]goja.Value{r.rt.ToValue(name)}, args...)...)
 }
 
@@ -264,6 +297,7 @@ func (r *Realm) emitWarning(message, kind, code string) {
 
 func (r *Realm) emitWarningValue(warning, kind, code goja.Value) {
 	var w *goja.Object
+	var detail goja.Value
 	if o, ok := warning.(*goja.Object); ok && r.isError(o) {
 		w = o
 	} else {
@@ -277,34 +311,28 @@ func (r *Realm) emitWarningValue(warning, kind, code goja.Value) {
 			if c := o.Get("code"); c != nil && !goja.IsUndefined(c) {
 				code = c
 			}
+			detail = o.Get("detail")
 		}
 		w = r.newError("Error", warning.String())
 		w.Set("name", name)
 		if s, ok := code.Export().(string); ok {
 			w.Set("code", s)
 		}
+		if d, ok := detail.(goja.String); ok {
+			w.Set("detail", d)
+		}
 	}
 	r.queueWarning(w)
 }
 
 func (r *Realm) queueWarning(w *goja.Object) {
-	name := w.Get("name").String()
-	if name == "DeprecationWarning" && r.process.Get("noDeprecation").ToBoolean() {
+	if r.isDeprecation(w) && truthy(r.process.Get("noDeprecation")) {
 		return
 	}
 	emit := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		// Node prints a warning whether or not 'warning' has listeners.
 		r.emitDirect("warning", w)
-		prefix := fmt.Sprintf("(node:%d) ", r.proc.PID)
-		if c := w.Get("code"); c != nil && !goja.IsUndefined(c) {
-			prefix += "[" + c.String() + "] "
-		}
-		text := prefix + name + ": " + w.Get("message").String() + "\n"
-		if !r.proc.warnedOnce {
-			r.proc.warnedOnce = true
-			text += "(Use `node --trace-warnings ...` to show where the warning was created)\n"
-		}
-		r.write("stderr", text)
+		r.write("stderr", r.warningText(w))
 		return goja.Undefined()
 	})
 	t := r.newTask(trace.QueueNextTick, "process.emitWarning", call0(emit, goja.Undefined(), nil))

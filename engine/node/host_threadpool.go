@@ -186,7 +186,7 @@ func (r *Realm) newBuffer(b []byte) goja.Value {
 			}
 		}
 	}
-	u8, err := r.rt.New(r.rt.Get("Uint8Array"), ab)
+	u8, err := r.rt.New(r.intrinsic("Uint8Array"), ab)
 	if err != nil {
 		return goja.Undefined()
 	}

@@ -44,7 +44,8 @@ func (r *Realm) requireBuiltin(name string) goja.Value {
 	r.builtins[name] = exports // a cycle between built-ins sees the partial exports, as in Node
 	fn := r.runFunction(libProgram(name))
 	req := r.rt.ToValue(func(n string) goja.Value { return r.requireBuiltin(strings.TrimPrefix(n, "node:")) })
-	if _, err := fn(goja.Undefined(), exports, req, module, r.rt.ToValue(r.internalBinding)); err != nil {
+	args := append([]goja.Value{exports, req, module, r.rt.ToValue(r.internalBinding)}, r.intrinsicArgs...)
+	if _, err := fn(goja.Undefined(), args...); err != nil {
 		panic(err)
 	}
 	v := module.Get("exports")

@@ -1,7 +1,9 @@
 package node
 
 import (
+	"fmt"
 	"math/rand"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -61,6 +63,8 @@ type Realm struct {
 	moduleWrappers  map[*goja.Object]bool // their wrapper functions, whose frames V8 names Object.<anonymous>
 	formattingStack bool                  // an error's stack is being formatted (stack.go)
 	mainEvaluation  *goja.Promise         // an ES module main's evaluation, for exit code 13
+	intrinsics      map[string]goja.Value // the built-in globals before the program ran (globals.go)
+	intrinsicArgs   []goja.Value          // the same, in the order of lib.Intrinsics
 	timeoutClass    goja.Value
 	immediateClass  goja.Value
 	threads         *threadState // worker_threads and shared memory (host_worker_threads.go)
@@ -73,6 +77,7 @@ type exitSignal struct{}
 func newRealm(p *Process, th *loop.Thread) *Realm {
 	r := &Realm{proc: p, th: th, rt: goja.New(), modules: map[string]*goja.Object{}, builtins: map[string]goja.Value{}}
 	r.loop = loop.New(th, r)
+	th.Locate = r.locate
 	r.kHandle = goja.NewSymbol("looplab.handle")
 	r.syntaxHeaders = map[*goja.Object]string{}
 	r.awaiting = -1
@@ -100,6 +105,20 @@ func newRealm(p *Process, th *loop.Thread) *Realm {
 	r.takeTick = r.rt.ToValue(r.nextTick)
 	r.installGlobals()
 	return r
+}
+
+// locate says where the thread's program is, for the report of an engine crash: the innermost
+// user function on the simulated stack and the callback that runs.
+func (r *Realm) locate() string {
+	var parts []string
+	if n := len(r.stack); n > 0 && r.stack[n-1].id < len(r.funcs) {
+		fi := r.funcs[r.stack[n-1].id]
+		parts = append(parts, fmt.Sprintf("in %s (%s:%d:%d)", fi.Name, fi.file, fi.Line, fi.Column))
+	}
+	if r.running != nil {
+		parts = append(parts, "running "+r.running.Label)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // CurrentTask implements loop.Host.

@@ -295,7 +295,7 @@ func (r *Realm) hasBrand(o *goja.Object, ctor string) bool {
 func (r *Realm) entries(o *goja.Object) []goja.Value {
 	st := r.ts()
 	if st.arrayFrom == nil {
-		st.arrayFrom, _ = goja.AssertFunction(r.rt.Get("Array").ToObject(r.rt).Get("from"))
+		st.arrayFrom, _ = goja.AssertFunction(r.intrinsic("Array").ToObject(r.rt).Get("from"))
 	}
 	v, err := st.arrayFrom(goja.Undefined(), o)
 	if err != nil {
@@ -314,7 +314,7 @@ func (r *Realm) entries(o *goja.Object) []goja.Value {
 func (r *Realm) isView(o *goja.Object) bool {
 	st := r.ts()
 	if st.isView == nil {
-		st.isView, _ = goja.AssertFunction(r.rt.Get("ArrayBuffer").ToObject(r.rt).Get("isView"))
+		st.isView, _ = goja.AssertFunction(r.intrinsic("ArrayBuffer").ToObject(r.rt).Get("isView"))
 	}
 	v, err := st.isView(goja.Undefined(), o)
 	return err == nil && v.ToBoolean()

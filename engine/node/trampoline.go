@@ -25,12 +25,16 @@ type lazyCall func() call
 // lib/internal/process/task_queues.js): run the callback, then every nextTick callback. goja
 // runs the promise jobs when this outermost call returns, which is exactly where Node runs
 // its microtasks.
-const trampolineSource = `(function trampoline(fn, thisArg, args, takeTick) {
-  if (fn !== undefined) Reflect.apply(fn, thisArg, args);
-  for (let tick = takeTick(); tick !== undefined; tick = takeTick()) {
-    Reflect.apply(tick[0], undefined, tick[1]);
-  }
-})`
+// Reflect.apply is taken when the realm starts, so that a program that deletes or replaces
+// Reflect still gets its callbacks called.
+const trampolineSource = `(function (apply) {
+  return function trampoline(fn, thisArg, args, takeTick) {
+    if (fn !== undefined) apply(fn, thisArg, args);
+    for (let tick = takeTick(); tick !== undefined; tick = takeTick()) {
+      apply(tick[0], undefined, tick[1]);
+    }
+  };
+})(Reflect.apply)`
 
 func (r *Realm) compileTrampoline() goja.Callable {
 	v, err := r.rt.RunScript("node:internal/process/task_queues", trampolineSource)
@@ -142,29 +146,24 @@ func (r *Realm) nextTick() goja.Value {
 	return r.rt.NewArray(c.fn, r.rt.NewArray(toAny(c.args)...))
 }
 
-// handleEscape deals with what a call into JavaScript threw past every catch.
+// handleEscape deals with what a call into JavaScript threw past every catch. It switches on
+// the error's type rather than using errors.As: goja's Exception.Unwrap runs instanceof on
+// the thrown value, which a revoked proxy or a throwing getPrototypeOf trap makes throw.
 func (r *Realm) handleEscape(err error) {
-	if err == nil {
-		return
-	}
-	var interrupted *goja.InterruptedError
-	if errors.As(err, &interrupted) {
-		if sig, ok := interrupted.Value().(limitSignal); ok {
+	switch e := err.(type) {
+	case nil:
+	case *goja.InterruptedError:
+		if sig, ok := e.Value().(limitSignal); ok {
 			r.proc.stop(sig.why)
 		}
-		return // process.exit() or a stop: the thread is already halted
-	}
-	var overflow *goja.StackOverflowError
-	if errors.As(err, &overflow) {
+		// Otherwise process.exit() or a stop: the thread is already halted.
+	case *goja.StackOverflowError:
 		r.uncaught(r.rt.NewGoError(errors.New("Maximum call stack size exceeded")), nil, false)
-		return
+	case *goja.Exception:
+		r.uncaught(e.Value(), e, false)
+	default:
+		panic(err) // neither a JavaScript exception nor an interrupt: an engine bug
 	}
-	var ex *goja.Exception
-	if errors.As(err, &ex) {
-		r.uncaught(ex.Value(), ex, false)
-		return
-	}
-	panic(err) // neither a JavaScript exception nor an interrupt: an engine bug
 }
 
 func toAny(vals []goja.Value) []any {

@@ -53,6 +53,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	res := engine.Run(engine.Options{
 		Disk: os.DirFS("/"), Main: main, Args: flags.Args()[1:], Env: env, Cwd: cwd,
 		Cores: *cores, Deterministic: *deterministic, Trace: *traceOut != "",
+		Debug:  os.Getenv("LOOPLAB_DEBUG") == "1",
 		Syntax: esm.Syntax{},
 		Stdout: func(s string) { io.WriteString(stdout, s) },
 		Stderr: func(s string) { io.WriteString(stderr, s) },

@@ -30,11 +30,9 @@ function getBuffer() { return require('buffer').Buffer; }
 
 // ---- argument handling (lib/internal/fs/utils.js) ----
 
-const { codedError, invalidArgTypeMessage, inspectDefault, messages } = require('internal/errors');
+const { codedError, makeNodeError, inspectDefault, messages } = require('internal/errors');
+const { invalidArgType, outOfRange, validateInteger, validateInt32, validateBuffer, validateNullableObject } = require('internal/validators');
 
-function invalidArgType(name, expected, actual) {
-  return codedError(TypeError, 'ERR_INVALID_ARG_TYPE', invalidArgTypeMessage(name, expected, actual, inspectDefault));
-}
 
 function toPath(p, name = 'path') {
   if (typeof p === 'string') return p;
@@ -50,8 +48,9 @@ function toPath(p, name = 'path') {
   throw invalidArgType(name, 'of type string or an instance of Buffer or URL', p);
 }
 
+// Mirrors getValidatedFd in lib/internal/fs/utils.js.
 function toFd(fd) {
-  if (typeof fd !== 'number') throw invalidArgType('fd', 'of type number', fd);
+  validateInt32(fd, 'fd', 0);
   return fd;
 }
 
@@ -215,64 +214,138 @@ function close(fd, callback = () => {}) {
 
 function closeSync(fd) { binding.close(toFd(fd), `fs.closeSync, ${site()}`); }
 
-function readArgs(fd, buffer, offsetOrOptions, length, position) {
+// Mirrors read in lib/fs.js: read(fd, buffer, offset, length, position, callback), with the
+// shorter forms read(fd, buffer, options, callback), read(fd, options, callback), read(fd, cb).
+function read(fd, buffer, offsetOrOptions, length, position, callback) {
+  fd = toFd(fd);
   let offset = offsetOrOptions;
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  let params = null;
+  if (arguments.length <= 4) {
+    if (arguments.length === 4) {
+      validateNullableObject(offsetOrOptions, 'options');
+      callback = length;
+      params = offsetOrOptions;
+    } else if (arguments.length === 3) {
+      if (!ArrayBuffer.isView(buffer)) {
+        params = buffer;
+        ({ buffer = getBuffer().alloc(16384) } = params ?? {});
+      }
+      callback = offsetOrOptions;
+    } else {
+      callback = buffer;
+      buffer = getBuffer().alloc(16384);
+    }
+    if (params !== undefined) validateNullableObject(params, 'options');
+    ({ offset = 0, length = buffer?.byteLength - offset, position = null } = params ?? {});
+  }
+  validateBuffer(buffer);
+  callback = makeCallback(callback);
+  if (offset == null) offset = 0;
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) {
+    process.nextTick(() => callback(null, 0, buffer));
+    return;
+  }
+  position = readPosition(buffer, offset, length, position);
+  binding.read(fd, buffer, offset, length, position, req(`fs.read ${sizeLabel(length)}, ${site()}`, (err, n) => callback(err, n || 0, buffer)));
+}
+
+// Mirrors readSync in lib/fs.js.
+function readSync(fd, buffer, offsetOrOptions, length, position) {
+  fd = toFd(fd);
+  validateBuffer(buffer);
+  let offset = offsetOrOptions;
+  if (arguments.length <= 3 || typeof offsetOrOptions === 'object') {
+    if (offsetOrOptions !== undefined) validateNullableObject(offsetOrOptions, 'options');
+    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offsetOrOptions ?? {});
   }
   if (offset === undefined) offset = 0;
-  if (length === undefined) length = buffer.byteLength - offset;
-  if (position === null || position === undefined || position === -1) position = -1;
-  return [fd, buffer, offset, length, Number(position)];
+  else validateInteger(offset, 'offset', 0);
+  length |= 0;
+  if (length === 0) return 0;
+  position = readPosition(buffer, offset, length, position);
+  return binding.read(fd, buffer, offset, length, position, `fs.readSync ${sizeLabel(length)}, ${site()}`);
 }
 
-function read(fd, buffer, offset, length, position, callback) {
-  toFd(fd);
-  const args = [...arguments];
-  callback = makeCallback(args.pop());
-  if (args.length === 1 || (args.length === 2 && !ArrayBuffer.isView(args[1]))) {
-    // read(fd, [options,] callback): Node allocates a 16 KiB buffer.
-    const opts = args[1] || {};
-    buffer = opts.buffer || getBuffer().alloc(16384);
-    args.length = 1;
-    args.push(buffer, opts.offset, opts.length, opts.position);
+// readPosition is the checks read and readSync share once the length is known: the buffer has
+// room (validateOffsetLengthRead) and the position is an integer or a bigint
+// (validatePosition). It answers the position the binding takes: -1 for "the file position".
+function readPosition(buffer, offset, length, position) {
+  if (buffer.byteLength === 0) {
+    throw makeNodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
+      `The argument 'buffer' is empty and cannot be written. Received ${inspectDefault(buffer)}`);
   }
-  const [, buf, off, len, pos] = readArgs(...args);
-  binding.read(fd, buf, off, len, pos, req(`fs.read ${sizeLabel(len)}, ${site()}`, (err, n) => callback(err, n || 0, buf)));
+  if (offset < 0) throw outOfRange('offset', '>= 0', offset);
+  if (length < 0) throw outOfRange('length', '>= 0', length);
+  if (offset + length > buffer.byteLength) throw outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
+  if (position == null) return -1;
+  if (typeof position === 'number') {
+    validateInteger(position, 'position', -1);
+  } else if (typeof position === 'bigint') {
+    if (!(position >= -(2n ** 63n) && position <= 2n ** 63n - 1n)) {
+      throw outOfRange('position', `>= ${-(2n ** 63n)} && <= ${2n ** 63n - 1n}`, position);
+    }
+  } else {
+    throw invalidArgType('position', 'of type bigint or integer', position);
+  }
+  return Number(position);
 }
 
-function readSync(fd, buffer, offset, length, position) {
-  const [, buf, off, len, pos] = readArgs(toFd(fd), buffer, offset, length, position);
-  return binding.read(fd, buf, off, len, pos, `fs.readSync ${sizeLabel(len)}, ${site()}`);
-}
-
+// writeArgs mirrors the argument handling of write and writeSync in lib/fs.js: a buffer with
+// offset, length and position (or an options object), or a string with position and
+// encoding. It answers the binding's [data, offset, length, position].
 function writeArgs(buffer, offset, length, position) {
-  if (typeof buffer === 'string') {
-    // write(fd, string[, position[, encoding]])
-    const data = toBytes(buffer, length);
-    const pos = typeof offset === 'number' ? offset : -1;
-    if (typeof data === 'string') return [data, 0, 0, pos];
-    return [data, 0, data.byteLength, pos];
+  if (ArrayBuffer.isView(buffer)) {
+    if (typeof offset === 'object') {
+      ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset ?? {});
+    }
+    if (offset == null || typeof offset === 'function') offset = 0;
+    else validateInteger(offset, 'offset', 0);
+    if (typeof length !== 'number') length = buffer.byteLength - offset;
+    if (offset > buffer.byteLength) throw outOfRange('offset', `<= ${buffer.byteLength}`, offset);
+    if (length > buffer.byteLength - offset) throw outOfRange('length', `<= ${buffer.byteLength - offset}`, length);
+    if (length < 0) throw outOfRange('length', '>= 0', length);
+    validateInt32(length, 'length', 0);
+    return [buffer, offset, length, fileOffset(position)];
   }
-  if (offset !== null && typeof offset === 'object') {
-    ({ offset = 0, length = buffer.byteLength - offset, position = null } = offset);
+  if (typeof buffer !== 'string') {
+    throw invalidArgType('buffer', 'of type string or an instance of Buffer, TypedArray, or DataView', buffer);
   }
-  if (offset == null) offset = 0;
-  if (length == null) length = buffer.byteLength - offset;
-  if (position == null) position = -1;
-  return [buffer, offset, length, position];
+  // The binding's ParseEncoding takes an encoding it does not know for UTF-8.
+  const data = toBytes(buffer, getBuffer().isEncoding(length) ? length : undefined);
+  return [data, 0, typeof data === 'string' ? 0 : data.byteLength, fileOffset(offset)];
 }
 
-function write(fd, buffer, ...rest) {
-  toFd(fd);
-  const callback = makeCallback(rest.pop());
-  const [data, off, len, pos] = writeArgs(buffer, ...rest);
+// fileOffset mirrors GetOffset in src/node_file.cc: a safe integer is a file offset, anything
+// else (a fraction, NaN, a bigint, a string) means "at the file position", -1.
+function fileOffset(position) {
+  return Number.isSafeInteger(position) ? position : -1;
+}
+
+// Mirrors write in lib/fs.js: write(fd, buffer[, offset[, length[, position]]], callback) or
+// write(fd, string[, position[, encoding]], callback).
+function write(fd, buffer, offset, length, position, callback) {
+  fd = toFd(fd);
+  if (ArrayBuffer.isView(buffer)) {
+    callback = makeCallback(callback || position || length || offset);
+  } else {
+    if (typeof position !== 'function') {
+      if (typeof offset === 'function') { position = offset; offset = null; } else position = length;
+      length = 'utf8';
+    }
+    callback = position;
+  }
+  const [data, off, len, pos] = writeArgs(buffer, offset, length, position);
+  callback = makeCallback(callback);
   binding.write(fd, data, off, len, pos, req(`fs.write, ${site()}`, (err, n) => callback(err, n || 0, buffer)));
 }
 
+// Mirrors writeSync in lib/fs.js.
 function writeSync(fd, buffer, offset, length, position) {
+  fd = toFd(fd);
   const [data, off, len, pos] = writeArgs(buffer, offset, length, position);
-  return binding.write(toFd(fd), data, off, len, pos, `fs.writeSync, ${site()}`);
+  return binding.write(fd, data, off, len, pos, `fs.writeSync, ${site()}`);
 }
 
 const [stat, statSyncRaw] = simple('stat', ([p], r) => binding.stat(toPath(p), false, r), makeStats);
@@ -318,7 +391,12 @@ const [access, accessSync] = simple('access', ([p, mode], r) => binding.access(t
 const [realpath, realpathSync] = simple('realpath', ([p], r) => binding.realpath(toPath(p), r));
 realpath.native = realpath;
 realpathSync.native = realpathSync;
-const [ftruncate, ftruncateSync] = simple('ftruncate', ([fd, len], r) => binding.ftruncate(toFd(fd), len || 0, r));
+// Mirrors ftruncate and ftruncateSync in lib/fs.js: a length below 0 truncates to 0.
+const [ftruncate, ftruncateSync] = simple('ftruncate', ([fd, len = 0], r) => {
+  if (typeof len === 'function') len = 0;
+  validateInteger(len, 'len');
+  return binding.ftruncate(toFd(fd), Math.max(0, len), r);
+});
 const [chmod, chmodSync] = simple('chmod', ([p, mode], r) => binding.chmod(toPath(p), mode, r));
 const [utimes, utimesSync] = simple('utimes', ([p, atime, mtime], r) =>
   binding.utimes(toPath(p), toUnixTime(atime), toUnixTime(mtime), r));
@@ -330,8 +408,12 @@ function toUnixTime(t) {
   return t;
 }
 
+// Mirrors truncate in lib/fs.js (a descriptor instead of a path is the deprecated form).
 function truncate(p, len, callback) {
-  if (typeof len === 'function') { callback = len; len = 0; }
+  if (typeof p === 'number') return ftruncate(p, len, callback);
+  if (typeof len === 'function') { callback = len; len = 0; } else if (len === undefined) len = 0;
+  validateInteger(len, 'len');
+  len = Math.max(0, len);
   const cb = makeCallback(callback);
   open(p, 'r+', (err, fd) => {
     if (err) return cb(err);
@@ -339,7 +421,8 @@ function truncate(p, len, callback) {
   });
 }
 
-function truncateSync(p, len) {
+function truncateSync(p, len = 0) {
+  if (typeof p === 'number') return ftruncateSync(p, len);
   const fd = openSync(p, 'r+');
   try { ftruncateSync(fd, len); } finally { closeSync(fd); }
 }

@@ -42,7 +42,11 @@ func (tr *testRuntime) require(name string) goja.Value {
 	tr.cache[name] = exports
 	call, _ := goja.AssertFunction(fn)
 	binding := func(b string) goja.Value { return tr.rt.ToValue(tr.bindings[b]) }
-	if _, err := call(goja.Undefined(), exports, tr.rt.Get("require"), module, tr.rt.ToValue(binding)); err != nil {
+	args := []goja.Value{exports, tr.rt.Get("require"), module, tr.rt.ToValue(binding)}
+	for _, name := range Intrinsics {
+		args = append(args, tr.rt.Get(name))
+	}
+	if _, err := call(goja.Undefined(), args...); err != nil {
 		tr.t.Fatalf("load %s: %v", name, err)
 	}
 	tr.cache[name] = module.Get("exports")

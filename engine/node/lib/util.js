@@ -22,7 +22,7 @@ const primordials = (() => {
       if (typeof key === 'symbol' && !String(key.description).startsWith('Symbol.')) continue;
       const desc = Reflect.getOwnPropertyDescriptor(src, key);
       const name = `${prefix}${keyName(key)}`;
-      if ('get' in desc) {
+      if (Object.hasOwn(desc, 'get')) {
         if (desc.get) p[`${prefix}Get${keyName(key)}`] = uncurryThis(desc.get);
         if (desc.set) p[`${prefix}Set${keyName(key)}`] = uncurryThis(desc.set);
       } else if (!(name in p)) {

@@ -1,0 +1,47 @@
+// fs read, write and truncate with odd offsets, lengths and positions; fs-ranges.stdout is what
+// node v20.20.2 prints for it.
+const fs=require('fs'); fs.writeFileSync('/tmp/g.txt','hello'); const fd=fs.openSync('/tmp/g.txt','r+');
+const t=(f)=>{try{console.log(f())}catch(e){console.log(e.name, e.code,e.message)}};
+t(()=>fs.readSync(fd, Buffer.alloc(0), 0, 1, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 0, 0, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 0, 2**32+1, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), {length: -1}));
+t(()=>fs.readSync(fd, Buffer.alloc(4), null));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 1));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 'x'));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 0, 'x'));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 0, 2, 'x'));
+t(()=>fs.readSync(-1, Buffer.alloc(4)));
+t(()=>fs.readSync(2**31, Buffer.alloc(4)));
+t(()=>fs.readSync(999, Buffer.alloc(4)));
+t(()=>fs.writeSync(fd, Buffer.alloc(4), -1));
+t(()=>fs.writeSync(fd, Buffer.alloc(4), 1.5));
+t(()=>fs.writeSync(fd, Buffer.alloc(4), 0, 1.5));
+t(()=>fs.writeSync(fd, Buffer.alloc(4), 0, NaN));
+t(()=>fs.writeSync(fd, Buffer.alloc(3), 5));
+t(()=>fs.writeSync(fd, Buffer.alloc(3), 0, 2**32));
+t(()=>fs.writeSync(fd, Buffer.alloc(3), 0, -1));
+t(()=>fs.writeSync(fd, Buffer.alloc(3), 0, 1, -7));
+for (const p of [2**60, 2**53, 1e300, NaN, Infinity, -Infinity, 1.5, '5', 5n]) t(()=>fs.writeSync(fd, Buffer.from('a'), 0, 1, p));
+for (const p of [2**60, 1e300, NaN, -Infinity, 1.5, 2**53, 5n, 2n**70n, -2]) t(()=>fs.readSync(fd, Buffer.alloc(3), 0, 1, p));
+for (const p of ['x', -1, NaN, 1.5, 2**53]) t(()=>fs.ftruncateSync(fd, p));
+t(()=>fs.fstatSync(fd).size);
+for (const p of [[2**40], ['abc', -5], ['abc', 'x'], [{}, 0]]) t(()=>fs.writeSync(fd, ...p));
+t(()=>fs.writeSync(fd, 'x', 0, 'bogus'));
+t(()=>fs.read(fd, Buffer.alloc(4), -1, 1, 0, ()=>{}));
+t(()=>fs.read(fd, Buffer.alloc(4), 0, 1, NaN, ()=>{}));
+t(()=>fs.read(fd, Buffer.alloc(4), 0, 1, 0));
+t(()=>fs.write(fd, Buffer.alloc(4), -1, 1, 0, ()=>{}));
+t(()=>fs.truncateSync('/tmp/g.txt', -5));
+t(()=>fs.truncateSync('/tmp/g.txt', 'x'));
+t(()=>fs.truncate('/tmp/g.txt', NaN, ()=>{}));
+t(()=>fs.ftruncate(fd, 1.5, ()=>{}));
+t(()=>fs.readSync(fd, new DataView(new ArrayBuffer(4)), 0, 2, 0));
+t(()=>fs.readSync(fd, new Float64Array(2), 0, 9, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 4, 1, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 5, 0, 0));
+t(()=>fs.readSync(fd, Buffer.alloc(4), 2**53));
+fs.writeSync(fd, 'hello', 0); fs.write(fd, 'XY', 1, 'utf8', (e, n) => { console.log('w1', e, n); fs.write(fd, 'Z', (e, n) => { console.log('w2', e, n, fs.readFileSync('/tmp/g.txt', 'utf8'));
+ fs.read(fd, (e, n, b) => { console.log('r1', e, n, b.length); fs.read(fd, {buffer: Buffer.alloc(2), position: 0}, (e, n, b) => console.log('r2', e, n, b)); }); }); });
+fs.write(fd, Buffer.from('q'), (e,n)=>console.log('w3', e, n));
+try { fs.readSync(fd, Buffer.alloc(2), 0, 1, 'x') } catch (e) { console.log(e.stack.split('\n')[0]) }
