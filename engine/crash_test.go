@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"looplab/engine/loop"
+	"looplab/engine/trace"
 )
 
 // Programs that crashed the engine (issue 10), each with what real Node 20 prints for it: the
@@ -134,4 +135,48 @@ func lineDiff(got, want string) string {
 		}
 	}
 	return b.String()
+}
+
+// Each way a run can stop says which: a loop that never ends in a worker or a child process
+// (not "waits for something that can never happen"), a child's memory limit (named, not taken
+// for a deadlock), and a real deadlock still as one.
+func TestStopReasonsSayWhich(t *testing.T) {
+	cases := []struct{ name, src, stopped string }{
+		{"endless worker", `new (require('worker_threads').Worker)('for (;;) {}', { eval: true })`,
+			"worker 1 is in an endless loop at [worker eval]:1 and keeps the program alive"},
+		{"endless child", `const cp = require('child_process');
+if (process.argv[2] === 'child') { for (;;) {} } else cp.fork(__filename, ['child'])`,
+			"child process 4243 is in an endless loop at /app/main.js:2 and keeps the program alive"},
+		{"child over the memory limit", `const cp = require('child_process');
+if (process.argv[2] === 'child') { const a = []; for (;;) a.push('x'.repeat(1 << 20) + a.length) } else cp.fork(__filename, ['child'])`,
+			"the program used more than the limit of 256 MiB of memory (in child process 4243)"},
+		{"deadlock", `const { Worker } = require('worker_threads');
+const w = new Worker('require("worker_threads").parentPort.on("message", () => {})', { eval: true });`,
+			"the program waits for something that can never happen"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res := runJS(t, "main.js", c.src, func(o *Options) { o.Limits.Memory = 256 << 20 })
+			if !strings.HasPrefix(res.Stopped, c.stopped) || res.ExitCode != 124 {
+				t.Errorf("stopped %q, exit code %d; want %q..., 124", res.Stopped, res.ExitCode, c.stopped)
+			}
+		})
+	}
+}
+
+// process.exit() on the main thread ends the process while a worker computes: the worker lets
+// the other threads catch up with its clock as it calls functions, so the main thread's
+// message arrives in virtual time, not after the worker watchdog's seconds of real time.
+func TestProcessExitDoesNotWaitForABusyWorker(t *testing.T) {
+	res := runJS(t, "main.js", `const { Worker } = require('worker_threads');
+const w = new Worker('const f = (n) => n < 2 ? n : f(n - 1) + f(n - 2); require("worker_threads").parentPort.postMessage("go"); for (;;) f(20)', { eval: true });
+w.on('message', () => { console.log('exit'); process.exit(3) });`)
+	if res.Stdout != "exit\n" || res.ExitCode != 3 || res.Stopped != "" {
+		t.Fatalf("stdout %q, exit code %d, stopped %q", res.Stdout, res.ExitCode, res.Stopped)
+	}
+	for _, e := range res.Trace.Events {
+		if e.Kind == trace.ThreadExit && e.Thread == 0 && e.Micros > 1_000_000 {
+			t.Errorf("the main thread exited at %d µs of virtual time: it waited for the worker", e.Micros)
+		}
+	}
 }

@@ -18,8 +18,7 @@ import (
 //
 //	go test ./engine -run '^$' -fuzz FuzzHostile -parallel 1 -fuzztime 10m
 func FuzzHostile(f *testing.F) {
-	corpus, _ := filepath.Glob(filepath.Join("../../shared/conformance/cases", "*.js"))
-	for _, name := range corpus {
+	for _, name := range conformanceCases() {
 		if b, err := os.ReadFile(name); err == nil {
 			f.Add(string(b), []byte{})
 		}
@@ -50,6 +49,17 @@ func FuzzHostile(f *testing.F) {
 			}
 		}
 	})
+}
+
+// conformanceCases are the corpus's programs, beside the checkout or at $LOOPLAB_CONFORMANCE;
+// none if it is not there.
+func conformanceCases() []string {
+	dir := os.Getenv("LOOPLAB_CONFORMANCE")
+	if dir == "" {
+		dir = "../../shared/conformance"
+	}
+	names, _ := filepath.Glob(filepath.Join(dir, "cases", "*.js"))
+	return names
 }
 
 // goOutput reports the first sign of the engine's Go in a run's output, or "".

@@ -136,7 +136,7 @@ func Run(opts Options) (res Result) {
 	proc.Start()
 	sched.Run()
 	if !proc.Ended() && proc.Stopped == "" {
-		proc.Stop("the program waits for something that can never happen")
+		proc.Stop(proc.WhyStuck())
 	}
 	// Threads still parked (a child process or worker that outlived the main one) unwind, so
 	// no goroutine outlives the run.

@@ -29,6 +29,11 @@ const (
 	costPerIteration = 1 * time.Nanosecond
 )
 
+// syncEveryCalls is how often a callback that keeps calling functions lets the other threads
+// catch up with its clock: a worker computing for seconds would otherwise hold the simulated
+// machine until it yields, and the main thread's timers, messages and process.exit() wait.
+const syncEveryCalls = 1024
+
 // compileUser compiles user code with the call-stack guard (engine/transform): every function
 // reports entering and leaving, which gives the trace its call stack and turns runaway
 // recursion into Node's catchable RangeError instead of goja's uncatchable one.
@@ -71,6 +76,10 @@ func (r *Realm) installGuard() {
 		}
 		if r.cost.scale == 0 {
 			r.th.Spend(costPerCall)
+		}
+		if r.calls++; r.calls%syncEveryCalls == 0 {
+			r.charge()
+			r.th.Sync()
 		}
 		r.push(frame{id: id})
 	})

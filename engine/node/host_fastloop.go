@@ -107,6 +107,7 @@ func (r *Realm) endlessLoop(l *fastLoop) {
 	}
 	r.record(trace.Event{Kind: trace.Note, File: l.file, Line: l.Line,
 		Text: fmt.Sprintf("The loop at %s:%d never ends: the thread stays busy until it is stopped.", path.Base(l.file), l.Line)})
+	r.busyForever = "is in an endless loop at " + where
 	for !r.dead && !r.proc.sched.Stopping() {
 		r.th.WaitUntil(-1)
 	}

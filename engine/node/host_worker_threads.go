@@ -95,7 +95,6 @@ type workerThread struct {
 	limits             any // resourceLimits, exported from the parent's realm
 	started, exited    bool
 	terminating        bool
-	spinning           bool
 	watchStop          chan struct{}
 	watchOnce          sync.Once
 	fired              atomic.Bool // the watchdog interrupted the thread
@@ -407,7 +406,7 @@ func (h workerHost) CurrentTask() int { return h.r.CurrentTask() }
 // included, would wait for it forever. The watchdog, on a goroutine of its own, notices a
 // thread that has held the baton for spinQuantum of real time and interrupts its JavaScript
 // (goja's Runtime.Interrupt is safe from another goroutine). The interrupted callback unwinds;
-// afterJS then marks the thread as spinning, busy forever in virtual time, and parks it, so
+// afterJS then marks the thread busy forever in virtual time, and parks it, so
 // the other threads go on and can terminate() it. A finite computation that runs longer than
 // the quantum without parking is indistinguishable and is stopped the same way. In js/wasm no
 // goroutine runs while JavaScript spins (Go has no preemption there), so the watchdog never
@@ -451,13 +450,13 @@ type spinSignal struct{}
 // stays busy until it is terminated (or the run ends).
 func (w *workerThread) afterJS() {
 	r := w.realm
-	if w.spinning || r.dead {
+	if r.busyForever != "" || r.dead {
 		return
 	}
 	if !w.fired.Load() {
 		return
 	}
-	w.spinning = true
+	r.busyForever = "runs JavaScript that never yields (an endless loop?)"
 	r.record(trace.Event{Kind: trace.Note, Text: w.name + " runs JavaScript that never yields (an endless loop?): it stays busy until it is terminated"})
 	for !w.terminating && !r.proc.sched.Stopping() {
 		w.th.WaitUntil(-1)

@@ -133,9 +133,15 @@ func (p *Process) RecordStop() {
 	p.sched.Record(at, trace.Event{Thread: th, Kind: trace.Note, Text: "stopped: " + p.Stopped})
 }
 
-// stop ends the whole run because a limit was reached.
+// stop ends the whole run because a limit was reached. In a child process the run's first
+// process says so too, naming the child: the run's stop reason is the first process's.
 func (p *Process) stop(why string) {
 	if p.Stopped != "" {
+		return
+	}
+	if p.cp != nil && p.family != nil && p.family.procs[0] != p {
+		p.Stopped = why
+		p.family.procs[0].stop(why + " (in child " + p.cp.name + ")")
 		return
 	}
 	p.Stopped = why
@@ -162,14 +168,51 @@ type limitSignal struct{ why string }
 // InterruptAll stops whatever JavaScript is running, from any goroutine: the real-time limit
 // of a run uses it on a program stuck in a loop that never yields.
 func (p *Process) InterruptAll(why string) {
-	if r := p.main; r != nil {
-		r.interrupt(limitSignal{why})
-	}
+	procs := []*Process{p}
 	if p.family != nil {
-		for _, q := range p.family.procs {
-			if r := q.main; q != p && r != nil {
-				r.interrupt(limitSignal{why})
+		procs = p.family.procs
+	}
+	for _, q := range procs {
+		if r := q.main; r != nil {
+			r.interrupt(limitSignal{why})
+		}
+		if q.workers != nil {
+			for _, w := range q.workers.live {
+				if w.realm != nil {
+					w.realm.interrupt(limitSignal{why})
+				}
 			}
 		}
 	}
+}
+
+// WhyStuck says why a run whose scheduler ran out of events did not end: a worker thread that
+// runs JavaScript that never yields (an endless loop, as far as anyone can tell) keeps its
+// process alive, or else nothing can ever happen again (a deadlock).
+func (p *Process) WhyStuck() string {
+	procs := []*Process{p}
+	if p.family != nil {
+		procs = p.family.procs
+	}
+	for _, q := range procs {
+		who := "the main thread"
+		if q.cp != nil {
+			who = "child " + q.cp.name
+		}
+		if r := q.main; r != nil && r.busyForever != "" {
+			return who + " " + r.busyForever + " and keeps the program alive"
+		}
+		if q.workers == nil {
+			continue
+		}
+		for _, w := range q.workers.live {
+			if r := w.realm; r != nil && r.busyForever != "" {
+				if q.cp != nil {
+					return w.name + " of " + who + " " + r.busyForever + " and keeps the program alive"
+				}
+				return w.name + " " + r.busyForever + " and keeps the program alive"
+			}
+		}
+	}
+	return "the program waits for something that can never happen"
 }

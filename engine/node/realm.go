@@ -37,6 +37,9 @@ type Realm struct {
 	// a native loop, which goja's interrupt does not reach, reads it (host_fastloop.go).
 	interrupted atomic.Bool
 	fatalError  bool // an uncaught exception ended the thread
+	// busyForever says why the thread will never yield again (a loop that never ends), for
+	// the stop reason of a run that cannot go on (Process.WhyStuck); "" while it may.
+	busyForever string
 
 	cost costMeter
 	// cpuFrom is the virtual time from which the running callback's CPU time has not been put
@@ -58,6 +61,7 @@ type Realm struct {
 	funcs           []funcInfo            // every instrumented function, by id
 	loops           []*fastLoop           // every loop that runs natively, by id (host_fastloop.go)
 	stack           []frame               // the simulated call stack of user functions
+	calls           int                   // user function calls so far (guard.go syncs every syncEveryCalls)
 	awaiting        int                   // the function whose await registers the next reaction
 	wrapped         map[string]bool       // files compiled inside the CommonJS wrapper (columnOffset)
 	moduleWrappers  map[*goja.Object]bool // their wrapper functions, whose frames V8 names Object.<anonymous>
