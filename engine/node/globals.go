@@ -210,7 +210,10 @@ func (r *Realm) inspect(v goja.Value) string {
 // tryInspect is util.inspect(v), or false if it threw (a getter or proxy of the program).
 func (r *Realm) tryInspect(v goja.Value) (text string, ok bool) {
 	util := r.requireBuiltin("util").ToObject(r.rt)
-	fn, _ := goja.AssertFunction(util.Get("inspect"))
+	fn, ok := goja.AssertFunction(util.Get("inspect"))
+	if !ok { // util did not load: its error is being reported
+		return "", false
+	}
 	out, err := fn(goja.Undefined(), v)
 	if err != nil {
 		return "", false

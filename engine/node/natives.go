@@ -19,12 +19,16 @@ import (
 // built-in of goja or Node has. Mirrors nothing in Node; the engine calls it on everything it
 // hands to JavaScript in bulk: the globals, each built-in module, each internal binding, each
 // module's require.
-const nameNativesSource = `(function nameNatives(root, only) {
+//
+// Reflect, Set and Object.hasOwn are taken when the realm starts (the function is compiled
+// then, for the globals), and descriptors have no prototype: a program that deletes Reflect or
+// sets Object.prototype.get still gets its modules' functions named.
+const nameNativesSource = `(function (Reflect, Set, hasOwn) { return function nameNatives(root, only) {
   const goName = /^[\w.\/()*-]+$/;
   const seen = new Set();
   const rename = (fn, key) => {
     if (typeof fn !== 'function' || !goName.test(fn.name) || !/\/|\.func\d|-fm$/.test(fn.name)) return;
-    Reflect.defineProperty(fn, 'name', { value: key, writable: false, enumerable: false, configurable: true });
+    Reflect.defineProperty(fn, 'name', { __proto__: null, value: key, writable: false, enumerable: false, configurable: true });
   };
   const walk = (o, depth) => {
     if (seen.has(o) || depth > 3) return;
@@ -33,7 +37,7 @@ const nameNativesSource = `(function nameNatives(root, only) {
       if (typeof key !== 'string') continue;
       const d = Reflect.getOwnPropertyDescriptor(o, key);
       if (d === undefined) continue;
-      if ('value' in d) {
+      if (hasOwn(d, 'value')) {
         rename(d.value, key);
         if (d.value !== null && (typeof d.value === 'object' || typeof d.value === 'function')) walk(d.value, depth + 1);
       } else {
@@ -44,7 +48,7 @@ const nameNativesSource = `(function nameNatives(root, only) {
   };
   walk(root, 0);
   return root;
-})`
+}; })(Reflect, Set, Object.hasOwn)`
 
 // nameNatives applies nameNativesSource to v (to the properties keys of it only, if any are
 // given) and returns v.
