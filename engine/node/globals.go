@@ -47,7 +47,7 @@ func (r *Realm) installGlobals() {
 	r.installGuard()
 	r.installStackTraces()
 	// goja has no Symbol.asyncIterator; the lowered for-await helpers look it up by this name.
-	if sym := r.rt.Get("Symbol").ToObject(r.rt); goja.IsUndefined(sym.Get("asyncIterator")) {
+	if sym := r.rt.Get("Symbol").ToObject(r.rt); sym.Get("asyncIterator") == nil {
 		forFn, _ := goja.AssertFunction(sym.Get("for"))
 		v, _ := forFn(sym, r.rt.ToValue("Symbol.asyncIterator"))
 		sym.DefineDataProperty("asyncIterator", v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)

@@ -76,7 +76,7 @@ func Module(src, filename string) (*ModuleCode, error) {
 	if len(r.Errors) > 0 {
 		return nil, syntaxError(filename, src, r.Errors[0])
 	}
-	code := string(r.Code)
+	code := specAsyncGenerators(string(r.Code))
 
 	prefix := header + "\n"
 	var stmts []*statement
@@ -197,7 +197,7 @@ func Script(src, filename string) (string, error) {
 		return "", syntaxError(filename, src, r.Errors[0])
 	}
 	const prefix = "(function (exports, require, module, __filename, __dirname) {\n"
-	body, err := repair(prefix, string(r.Code), "\n})", func(kind string, st *statement) {
+	body, err := repair(prefix, specAsyncGenerators(string(r.Code)), "\n})", func(kind string, st *statement) {
 		err := fmt.Errorf("%s statement in a CommonJS file", kind)
 		panic(err)
 	})
