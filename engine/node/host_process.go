@@ -239,7 +239,7 @@ func (r *Realm) warningText(w *goja.Object) string {
 	if c := w.Get("code"); truthy(c) {
 		text += "[" + c.String() + "] "
 	}
-	text += w.String() // warning.toString(), Error.prototype.toString unless the program set one
+	text += r.warningString(w)
 	if d, ok := w.Get("detail").(goja.String); ok {
 		text += "\n" + d.String()
 	}
@@ -252,6 +252,20 @@ func (r *Realm) warningText(w *goja.Object) string {
 		text += "\n(Use `node " + flag + " ...` to show where the warning was created)"
 	}
 	return text + "\n"
+}
+
+// warningString mirrors onWarning's text of a warning: its toString() when that is a function,
+// else Error.prototype.toString of it.
+func (r *Realm) warningString(w *goja.Object) string {
+	if _, ok := goja.AssertFunction(w.Get("toString")); ok {
+		return w.String()
+	}
+	errorToString, _ := goja.AssertFunction(r.errorPrototype.Get("toString"))
+	v, err := errorToString(w)
+	if err != nil {
+		panic(err)
+	}
+	return v.String()
 }
 
 func (r *Realm) isDeprecation(w *goja.Object) bool {
@@ -329,7 +343,13 @@ func (r *Realm) queueWarning(w *goja.Object) {
 	if r.isDeprecation(w) && truthy(r.process.Get("noDeprecation")) {
 		return
 	}
+	// Mirrors emitWarning in lib/internal/process/warning.js: with throwDeprecation the warning
+	// is thrown on the next tick, after the warnings before it were printed.
+	throw := r.isDeprecation(w) && truthy(r.process.Get("throwDeprecation"))
 	emit := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if throw {
+			panic(r.rt.ToValue(w))
+		}
 		// Node prints a warning whether or not 'warning' has listeners.
 		r.emitDirect("warning", w)
 		r.write("stderr", r.warningText(w))

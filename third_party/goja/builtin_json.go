@@ -18,18 +18,21 @@ import (
 const hex = "0123456789abcdef"
 
 func (r *Runtime) builtinJSON_parse(call FunctionCall) Value {
-	d := json.NewDecoder(strings.NewReader(call.Argument(0).toString().String()))
+	src := call.Argument(0).toString().String()
+	d := json.NewDecoder(strings.NewReader(src))
 
 	value, err := r.builtinJSON_decodeValue(d)
-	if errors.Is(err, io.EOF) {
-		panic(r.newErrorf(r.getSyntaxError(), "Unexpected end of JSON input (%v)", err.Error()))
-	}
 	if err != nil {
-		panic(r.newError(r.getSyntaxError(), err.Error()))
+		panic(r.newError(r.getSyntaxError(), v8JSONMessage(src, err)))
 	}
 
-	if tok, err := d.Token(); err != io.EOF {
-		panic(r.newErrorf(r.getSyntaxError(), "Unexpected token at the end: %v", tok))
+	if _, err := d.Token(); err != io.EOF {
+		at := int(d.InputOffset())
+		for at < len(src) && strings.IndexByte(" \t\n\r", src[at]) >= 0 {
+			at++
+		}
+		// Looplab: V8's message
+		panic(r.newErrorf(r.getSyntaxError(), "Unexpected non-whitespace character after JSON at position %d", jsonIndex(src, at)))
 	}
 
 	var reviver func(FunctionCall) Value
@@ -589,4 +592,129 @@ func (r *Runtime) getJSON() *Object {
 		JSON._putSym(SymToStringTag, valueProp(asciiString(classJSON), false, false, true))
 	}
 	return ret
+}
+
+// v8JSONMessage words a JSON.parse failure as V8 does (json-parser.cc), from encoding/json's
+// error and the source (Looplab).
+func v8JSONMessage(src string, err error) string {
+	var se *json.SyntaxError
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.Contains(err.Error(), "unexpected end") {
+		return v8JSONEndMessage(src)
+	}
+	if !errors.As(err, &se) || se.Offset < 1 || int(se.Offset) > len(src) {
+		return err.Error()
+	}
+	msg := se.Error()
+	// The offset of the decoder's error is at or just before the character its message names.
+	at := int(se.Offset) - 1
+	if c, err := strconv.Unquote(strings.SplitN(strings.TrimPrefix(msg, "invalid character "), " ", 2)[0]); err == nil {
+		if i := strings.Index(src[at:], c); i >= 0 {
+			at += i
+		}
+	}
+	pos := jsonIndex(src, at)
+	switch {
+	case strings.HasSuffix(msg, "looking for beginning of object key string"):
+		if prev := strings.TrimRight(src[:at], " \t\n\r"); strings.HasSuffix(prev, "{") {
+			return fmt.Sprintf("Expected property name or '}' in JSON at position %d", pos)
+		}
+		return fmt.Sprintf("Expected double-quoted property name in JSON at position %d", pos)
+	case strings.HasSuffix(msg, "after array element"):
+		return fmt.Sprintf("Expected ',' or ']' after array element in JSON at position %d", pos)
+	case strings.HasSuffix(msg, "after object key"):
+		return fmt.Sprintf("Expected ':' after property name in JSON at position %d", pos)
+	case strings.HasSuffix(msg, "after object key:value pair"):
+		return fmt.Sprintf("Expected ',' or '}' after property value in JSON at position %d", pos)
+	case strings.HasSuffix(msg, "in string literal"):
+		return fmt.Sprintf("Bad control character in string literal in JSON at position %d", pos)
+	case strings.HasSuffix(msg, "in string escape code"):
+		return fmt.Sprintf("Bad escaped character in JSON at position %d", pos)
+	}
+	token, _ := utf8.DecodeRuneInString(src[at:])
+	return fmt.Sprintf("Unexpected token '%c', %s is not valid JSON", token, jsonContext(src, at))
+}
+
+// v8JSONEndMessage is V8's message for a source that ends too soon: what the parser expected at
+// its end, judged from the innermost open bracket and the last character (Looplab).
+func v8JSONEndMessage(src string) string {
+	var open []byte
+	inString, escaped, afterColon := false, false, false
+	var last byte
+	for i := 0; i < len(src); i++ {
+		c := src[i]
+		switch {
+		case inString:
+			if escaped {
+				escaped = false
+			} else if c == '\\' {
+				escaped = true
+			} else if c == '"' {
+				inString = false
+			}
+			last = '"'
+			continue
+		case c == '"':
+			inString = true
+		case c == '{' || c == '[':
+			open = append(open, c)
+			afterColon = false
+		case (c == '}' || c == ']') && len(open) > 0:
+			open = open[:len(open)-1]
+		case c == ':':
+			afterColon = true
+		case c == ',':
+			afterColon = false
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			continue
+		}
+		last = c
+	}
+	end := jsonIndex(src, len(src))
+	switch {
+	case inString:
+		return fmt.Sprintf("Unterminated string in JSON at position %d", end)
+	case len(open) == 0 || last == ':' || last == '[' || (last == ',' && open[len(open)-1] == '['):
+		return "Unexpected end of JSON input"
+	case last == '{':
+		return fmt.Sprintf("Expected property name or '}' in JSON at position %d", end)
+	case last == ',':
+		return fmt.Sprintf("Expected double-quoted property name in JSON at position %d", end)
+	case open[len(open)-1] == '[':
+		return fmt.Sprintf("Expected ',' or ']' after array element in JSON at position %d", end)
+	case afterColon:
+		return fmt.Sprintf("Expected ',' or '}' after property value in JSON at position %d", end)
+	}
+	return fmt.Sprintf("Expected ':' after property name in JSON at position %d", end)
+}
+
+// jsonContext is the part of the source V8 quotes around a bad token: all of a short source,
+// else ten characters on each side, with ... where it is cut (Looplab).
+func jsonContext(src string, at int) string {
+	const around = 10
+	runes := []rune(src)
+	i := utf8.RuneCountInString(src[:at])
+	if len(runes) < 2*around+1 {
+		return "\"" + src + "\""
+	}
+	start, end := max(0, i-around), min(len(runes), i+around)
+	text := "\"" + string(runes[start:end]) + "\""
+	if start > 0 {
+		text = "..." + text
+	}
+	if end < len(runes) {
+		text += "..."
+	}
+	return text
+}
+
+// jsonIndex converts a byte offset into src to JavaScript's string index (Looplab).
+func jsonIndex(src string, at int) int {
+	n := 0
+	for _, c := range src[:min(at, len(src))] {
+		n++
+		if c >= 0x10000 {
+			n++
+		}
+	}
+	return n
 }

@@ -73,6 +73,35 @@ type Program struct {
 	funcName unistring.String
 	src      *file.File
 	srcMap   []srcMapItem
+	// pcTexts names what the instruction at a pc works on, for V8's error messages: the callee
+	// of a call ("o.f is not a function"), the variable of a load ("Cannot access 'x' before
+	// initialization"). In pc order (Looplab).
+	pcTexts []pcText
+}
+
+// pcText is the source text an instruction works on (Looplab).
+type pcText struct {
+	pc   int
+	text string
+}
+
+// notePC records text for the instructions from pc to the end of the code (Looplab).
+func (c *compiler) notePC(from int, text string) {
+	for pc := from; pc < len(c.p.code); pc++ {
+		c.p.pcTexts = append(c.p.pcTexts, pcText{pc, text})
+	}
+}
+
+// textAt is the text recorded for the instruction at pc, or "" (Looplab).
+func (p *Program) textAt(pc int) string {
+	if p == nil {
+		return ""
+	}
+	i := sort.Search(len(p.pcTexts), func(i int) bool { return p.pcTexts[i].pc >= pc })
+	for ; i < len(p.pcTexts) && p.pcTexts[i].pc == pc; i++ {
+		return p.pcTexts[i].text
+	}
+	return ""
 }
 
 type compiler struct {
@@ -850,6 +879,13 @@ func (s *scope) trimCode(delta int) {
 		for i := range srcMap {
 			srcMap[i].pc -= delta
 		}
+		texts := s.c.p.pcTexts[:0] // Looplab
+		for _, t := range s.c.p.pcTexts {
+			if t.pc -= delta; t.pc >= 0 {
+				texts = append(texts, t)
+			}
+		}
+		s.c.p.pcTexts = texts
 		s.adjustBase(-delta)
 	}
 }

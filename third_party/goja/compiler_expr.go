@@ -28,6 +28,8 @@ type compiledCallExpr struct {
 	baseCompiledExpr
 	args   []compiledExpr
 	callee compiledExpr
+	// calleeText is the callee as V8 prints it in "x is not a function" (Looplab).
+	calleeText string
 
 	isVariadic bool
 }
@@ -335,6 +337,7 @@ func (e *baseCompiledExpr) addSrcMap() {
 
 func (e *compiledIdentifierExpr) emitGetter(putOnStack bool) {
 	e.addSrcMap()
+	defer e.c.notePC(len(e.c.p.code), e.name.String()) // Looplab
 	if b, noDynamics := e.c.scope.lookupName(e.name); noDynamics {
 		e.c.assert(b != nil, e.offset, "No dynamics and not found")
 		if putOnStack {
@@ -356,6 +359,7 @@ func (e *compiledIdentifierExpr) emitGetter(putOnStack bool) {
 
 func (e *compiledIdentifierExpr) emitGetterOrRef() {
 	e.addSrcMap()
+	defer e.c.notePC(len(e.c.p.code), e.name.String()) // Looplab
 	if b, noDynamics := e.c.scope.lookupName(e.name); noDynamics {
 		e.c.assert(b != nil, e.offset, "No dynamics and not found")
 		b.emitGet()
@@ -370,6 +374,7 @@ func (e *compiledIdentifierExpr) emitGetterOrRef() {
 
 func (e *compiledIdentifierExpr) emitGetterAndCallee() {
 	e.addSrcMap()
+	defer e.c.notePC(len(e.c.p.code), e.name.String()) // Looplab
 	if b, noDynamics := e.c.scope.lookupName(e.name); noDynamics {
 		e.c.assert(b != nil, e.offset, "No dynamics and not found")
 		e.c.emit(loadUndef)
@@ -3101,6 +3106,7 @@ func (e *compiledCallExpr) emitGetter(putOnStack bool) {
 			e.c.emit(call(len(e.args)))
 		}
 	}
+	e.c.notePC(len(e.c.p.code)-1, e.calleeText) // Looplab
 	if e.isVariadic {
 		e.c.emit(endVariadic)
 	}
@@ -3155,9 +3161,51 @@ func (c *compiler) compileCallExpression(v *ast.CallExpression) compiledExpr {
 		args:       args,
 		callee:     c.compileCallee(v.Callee),
 		isVariadic: isVariadic,
+		calleeText: calleeText(v.Callee),
 	}
 	r.init(c, callPosition(v))
 	return r
+}
+
+// calleeText prints a callee as V8's CallPrinter does for "... is not a function": names and
+// property accesses as written, calls as f(...), anything else as (intermediate value) (Looplab).
+func calleeText(e ast.Expression) string {
+	switch e := e.(type) {
+	case *ast.Identifier:
+		return e.Name.String()
+	case *ast.ThisExpression:
+		return "this"
+	case *ast.SuperExpression:
+		return "super"
+	case *ast.DotExpression:
+		return calleeText(e.Left) + "." + e.Identifier.Name.String()
+	case *ast.PrivateDotExpression:
+		return calleeText(e.Left) + ".#" + e.Identifier.Name.String()
+	case *ast.BracketExpression:
+		return calleeText(e.Left) + "[" + calleeText(e.Member) + "]"
+	case *ast.CallExpression:
+		return calleeText(e.Callee) + "(...)"
+	case *ast.NullLiteral:
+		return "null"
+	case *ast.BooleanLiteral:
+		if e.Value {
+			return "true"
+		}
+		return "false"
+	case *ast.ObjectLiteral:
+		return "{}"
+	case *ast.ArrayLiteral:
+		return "[]"
+	case *ast.StringLiteral:
+		return "\"" + e.Value.String() + "\""
+	case *ast.NumberLiteral:
+		return e.Literal
+	case *ast.OptionalChain:
+		return calleeText(e.Expression)
+	case *ast.Optional:
+		return calleeText(e.Expression)
+	}
+	return "(intermediate value)"
 }
 
 // callPosition is where V8 places a call in stack traces: at the called property's name

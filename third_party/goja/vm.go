@@ -952,6 +952,24 @@ func (vm *vm) popCtx() {
 	vm.callStack = vm.callStack[:l]
 }
 
+// accessBeforeInit is V8's ReferenceError for a binding read in its temporal dead zone, with
+// the binding's name where the compiler recorded it (Looplab).
+func (vm *vm) accessBeforeInit() Value {
+	if name := vm.prg.textAt(vm.pc); name != "" {
+		return vm.r.newError(vm.r.getReferenceError(), "Cannot access '"+name+"' before initialization")
+	}
+	return vm.r.newError(vm.r.getReferenceError(), "Cannot access a variable before initialization")
+}
+
+// cannotRead is V8's TypeError for reading a property of null or undefined (Looplab).
+func (r *Runtime) cannotRead(base Value, key any) *Object {
+	what := "undefined"
+	if base == _null {
+		what = "null"
+	}
+	return r.NewTypeError("Cannot read properties of %s (reading '%s')", what, key)
+}
+
 func (vm *vm) toCallee(v Value) *Object {
 	if obj, ok := v.(*Object); ok {
 		return obj
@@ -961,7 +979,13 @@ func (vm *vm) toCallee(v Value) *Object {
 		unresolved.throw()
 		panic("Unreachable")
 	case memberUnresolved:
+		if text := vm.prg.textAt(vm.pc); text != "" { // Looplab: V8's message
+			panic(vm.r.NewTypeError("%s is not a function", text))
+		}
 		panic(vm.r.NewTypeError("Object has no member '%s'", unresolved.ref))
+	}
+	if text := vm.prg.textAt(vm.pc); text != "" { // Looplab: V8's message
+		panic(vm.r.NewTypeError("%s is not a function", text))
 	}
 	panic(vm.r.NewTypeError("Value is not an object: %s", v.toString()))
 }
@@ -1079,7 +1103,7 @@ func (l loadStackLex) exec(vm *vm) {
 		p = &vm.stack[vm.sb+vm.args+int(l)]
 	}
 	if *p == nil {
-		vm.throw(errAccessBeforeInit)
+		vm.throw(vm.accessBeforeInit())
 		return
 	}
 	vm.push(*p)
@@ -1091,7 +1115,7 @@ type loadStack1Lex int
 func (l loadStack1Lex) exec(vm *vm) {
 	p := &vm.stack[vm.sb+int(l)]
 	if *p == nil {
-		vm.throw(errAccessBeforeInit)
+		vm.throw(vm.accessBeforeInit())
 		return
 	}
 	vm.push(*p)
@@ -2538,7 +2562,7 @@ func (g getProp) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.cannotRead(v, g))
 		return
 	}
 	vm.stack[vm.sp-1] = nilSafe(obj.self.getStr(unistring.String(g), v))
@@ -2553,7 +2577,7 @@ func (g getPropRecv) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.cannotRead(v, g))
 		return
 	}
 	vm.stack[vm.sp-2] = nilSafe(obj.self.getStr(unistring.String(g), recv))
@@ -2568,7 +2592,7 @@ func (g getPropRecvCallee) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", g))
+		vm.throw(vm.r.cannotRead(v, g))
 		return
 	}
 
@@ -2589,7 +2613,7 @@ func (g getPropCallee) exec(vm *vm) {
 	obj := v.baseObject(vm.r)
 	n := unistring.String(g)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined or null", n))
+		vm.throw(vm.r.cannotRead(v, n))
 		return
 	}
 	prop := obj.self.getStr(n, v)
@@ -2609,7 +2633,7 @@ func (_getElem) exec(vm *vm) {
 	v := vm.stack[vm.sp-2]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-1]))
+		vm.throw(vm.r.cannotRead(v, vm.stack[vm.sp-1]))
 		return
 	}
 	propName := toPropertyKey(vm.stack[vm.sp-1])
@@ -2629,7 +2653,7 @@ func (_getElemRecv) exec(vm *vm) {
 	v := vm.stack[vm.sp-1]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-2]))
+		vm.throw(vm.r.cannotRead(v, vm.stack[vm.sp-2]))
 		return
 	}
 	propName := toPropertyKey(vm.stack[vm.sp-2])
@@ -2649,7 +2673,7 @@ func (_getKey) exec(vm *vm) {
 	obj := v.baseObject(vm.r)
 	propName := vm.stack[vm.sp-1]
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", propName.String()))
+		vm.throw(vm.r.cannotRead(v, propName.String()))
 		return
 	}
 
@@ -2667,7 +2691,7 @@ func (_getElemCallee) exec(vm *vm) {
 	v := vm.stack[vm.sp-2]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-1]))
+		vm.throw(vm.r.cannotRead(v, vm.stack[vm.sp-1]))
 		return
 	}
 
@@ -2690,7 +2714,7 @@ func (_getElemRecvCallee) exec(vm *vm) {
 	v := vm.stack[vm.sp-2]
 	obj := v.baseObject(vm.r)
 	if obj == nil {
-		vm.throw(vm.r.NewTypeError("Cannot read property '%s' of undefined", vm.stack[vm.sp-1]))
+		vm.throw(vm.r.cannotRead(v, vm.stack[vm.sp-1]))
 		return
 	}
 
@@ -3071,7 +3095,7 @@ func (g loadStashLex) exec(vm *vm) {
 
 	v := stash.getByIdx(idx)
 	if v == nil {
-		vm.throw(errAccessBeforeInit)
+		vm.throw(vm.accessBeforeInit())
 		return
 	}
 	vm.push(v)
@@ -3144,7 +3168,7 @@ func (g *loadMixedLex) exec(vm *vm) {
 	if stash != nil {
 		v := stash.getByIdx(idx)
 		if v == nil {
-			vm.throw(errAccessBeforeInit)
+			vm.throw(vm.accessBeforeInit())
 			return
 		}
 		vm.push(v)
