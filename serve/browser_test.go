@@ -66,16 +66,16 @@ func chromiumPath() string {
 }
 
 // browser starts a fresh headless Chromium with a fresh profile, sized width × height, for the
-// rest of the test.
-func browser(t testing.TB, width, height int) context.Context {
+// rest of the test; extra options are added to the usual ones.
+func browser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) context.Context {
 	t.Helper()
-	ctx, stop := startBrowser(t, width, height)
+	ctx, stop := startBrowser(t, width, height, extra...)
 	t.Cleanup(stop)
 	return ctx
 }
 
 // startBrowser is browser with the stopping left to the caller.
-func startBrowser(t testing.TB, width, height int) (context.Context, func()) {
+func startBrowser(t testing.TB, width, height int, extra ...chromedp.ExecAllocatorOption) (context.Context, func()) {
 	t.Helper()
 	path := chromiumPath()
 	if path == "" {
@@ -105,6 +105,7 @@ func startBrowser(t testing.TB, width, height int) (context.Context, func()) {
 		chromedp.UserDataDir(profile),
 		chromedp.WindowSize(width, height),
 	}
+	opts = append(opts, extra...)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(actx)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
@@ -391,5 +392,39 @@ func saveScreenshot(t *testing.T, ctx context.Context, name string, sel ...strin
 	}
 	if err := os.WriteFile(filepath.Join(dir, name), png, 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestEngineDeathIsShownAndSurvived: when the engine's Go runtime dies inside its worker (here
+// it runs out of memory: this Chromium gives WebAssembly 512 MiB, less than the program's
+// buffers need), the page says the engine stopped and why, not "an endless loop?", shows
+// nothing of the previous run, and the next run works in a fresh engine.
+func TestEngineDeathIsShownAndSurvived(t *testing.T) {
+	ctx := browser(t, 1280, 900, chromedp.Flag("js-flags", "--wasm-max-mem-pages=8192"))
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('first');\n", nil)), runAndWait(1), toEnd)
+	if got := consoleText(ctx, t); got != "first\n" {
+		t.Fatalf("the first run printed %q", got)
+	}
+	const hog = "const kept = [];\nfor (let i = 0; i < 100; i++) kept.push(new Uint8Array(16 << 20).fill(i));\nconsole.log(kept.length);\n"
+	var status string
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment(hog, nil)),
+		chromedp.Poll(`document.querySelector('.cm-content').textContent.includes('kept')`, nil),
+		chromedp.Click(`button.run`, chromedp.ByQuery),
+		chromedp.Poll(`!document.querySelector('.status').textContent.startsWith('Running')`, nil, chromedp.WithPollingTimeout(40*time.Second)),
+		chromedp.Evaluate(`document.querySelector('.status').textContent`, &status))
+	if !strings.HasPrefix(status, "The engine stopped: ") || !strings.Contains(status, "memory") || strings.Contains(status, "endless loop") {
+		t.Errorf("status %q, want the engine's death and its reason", status)
+	}
+	var stageHidden bool
+	run(t, ctx, chromedp.Evaluate(`document.querySelector('.stage').hidden && document.querySelector('.console-out').textContent === ''`, &stageHidden))
+	if !stageHidden {
+		t.Errorf("the previous run's console and diagrams are still on screen")
+	}
+	saveScreenshot(t, ctx, "engine-died.png", `[data-playground]`)
+	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment("console.log('alive');\n", nil)),
+		chromedp.Poll(`document.querySelector('.cm-content').textContent.includes('alive')`, nil),
+		runAndWait(3), toEnd)
+	if got := consoleText(ctx, t); got != "alive\n" {
+		t.Errorf("after the engine died, a new run printed %q", got)
 	}
 }

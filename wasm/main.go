@@ -22,11 +22,13 @@ import (
 
 func main() {
 	run, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (reply any) {
-		// A panic is a broken engine invariant; report it to the page instead of killing
-		// the worker, so the page can say what happened and keep this worker.
+		// A panic is a broken engine invariant; report it to the page instead of killing the
+		// worker, so the page can say what happened and start a fresh one. Its Go stack goes
+		// to the worker's console only, for whoever files the issue.
 		defer func() {
 			if p := recover(); p != nil {
-				reply = string(bridge.Failed(fmt.Sprintf("engine panic: %v\n%s", p, debug.Stack())))
+				fmt.Printf("looplab: internal engine error: %v\n%s", p, debug.Stack())
+				reply = string(bridge.Crashed(p))
 			}
 		}()
 		if len(args) != 1 {

@@ -112,27 +112,54 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     const ticker = setInterval(() => {
       status.textContent = `Running… ${Math.round((performance.now() - started) / 1000)} s`;
     }, 1000);
-    const outcome = await runner.run(toRequest(current()));
+    let outcome;
+    try {
+      outcome = await runner.run(toRequest(current()));
+    } catch (err) {
+      outcome = { kind: 'crashed', message: err.message }; // the engine never got ready
+    }
     clearInterval(ticker);
     if (n !== runs) return; // a newer run replaced this one
-    if (outcome.kind === 'timeout') {
-      status.textContent = `Stopped: the program was still running after ${outcome.ms / 1000} s (an endless loop?). A fresh engine is starting; edit the code and run again.`;
-      return;
+    try {
+      const stopped = outcome.kind === 'done' ? showReply(outcome.reply, started) : failure(outcome);
+      if (stopped) {
+        // Nothing of the previous run stays on screen beside a message about this one.
+        clearStage();
+        status.textContent = stopped;
+      }
+    } catch (err) {
+      clearStage();
+      status.textContent = `The page could not show this run (${err.message}). Run again, or reload the page.`;
     }
-    if (outcome.kind === 'crashed') {
-      status.textContent = `The engine crashed (${outcome.message}). A fresh one is starting; run again.`;
-      return;
+  }
+
+  // failure is the message for a run that produced no reply to show.
+  function failure(outcome) {
+    switch (outcome.kind) {
+      case 'timeout':
+        return `Stopped: the program was still running after ${outcome.ms / 1000} s (an endless loop?). A fresh engine is starting; edit the code and run again.`;
+      case 'died':
+        return `The engine stopped: ${outcome.message}. A fresh engine is starting; run again.`;
+      case 'crashed':
+        return `The engine crashed (${outcome.message}). A fresh one is starting; run again.`;
+      case 'superseded':
+        // Not by a newer run of this playground (that returned above): a lab measuring a server.
+        return 'Stopped: a lab took the engine to measure a server. Run again.';
     }
-    if (outcome.kind === 'superseded') {
-      // Not by a newer run of this playground (that returned above): a lab measuring a server.
-      status.textContent = 'Stopped: a lab took the engine to measure a server. Run again.';
-      return;
-    }
-    if (outcome.kind !== 'done') return;
-    const reply = outcome.reply;
+    return `The run ended without a result (${outcome.kind}). Run again.`;
+  }
+
+  function clearStage() {
+    replay = null;
+    stage.hidden = true;
+    diagrams.console.clear();
+    editor.showRunning(0);
+  }
+
+  // showReply shows a run's reply; it answers the message to show instead, if there is none.
+  function showReply(reply, started) {
     if (reply.error) {
-      status.textContent = `The engine could not run this program: ${reply.error}`;
-      return;
+      return `The engine could not run this program: ${reply.error}`;
     }
     replay = new Replay(reply.trace);
     const threads = replay.threads.filter((t) => JS_ROLES.has(t.role));
@@ -157,6 +184,7 @@ export function createPlayground(root, runner, { title = 'Program', machine = ()
     root.dataset.runs = String(runs);
     // Run → first frame on screen, read by the size and speed report.
     requestAnimationFrame(() => { root.dataset.firstFrameMs = String(Math.round(performance.now() - started)); });
+    return '';
   }
 
   // applyShow hides the diagrams a block did not ask for, or, by default, the pool when the

@@ -38,8 +38,18 @@ export class Runner {
           resolve();
         } else if (m.type === 'fatal') {
           reject(new Error(m.message));
+        } else if (m.type === 'died' && this.readyAt === null) {
+          reject(new Error(`The engine stopped while starting: ${m.message}`)); // no restarting in a loop
+        } else if (m.type === 'died') {
+          // The engine's Go runtime is gone: the run, if any, ends so, and a fresh worker starts.
+          this.restart({ kind: 'died', message: m.message });
         } else if (m.type === 'result' && this.pending && this.pending.id === m.id) {
-          this.finish({ kind: 'done', reply: m.reply });
+          if (m.reply.internal) {
+            // The engine reported a bug of its own: its state is suspect, so it is replaced.
+            this.restart({ kind: 'died', message: `internal engine error: ${m.reply.internal}` });
+          } else {
+            this.finish({ kind: 'done', reply: m.reply });
+          }
         }
       };
       this.worker.onerror = (e) => {
@@ -58,7 +68,8 @@ export class Runner {
     this.ready.catch((err) => this.onStatus('failed', err.message));
   }
 
-  // run resolves to {kind: 'done', reply}, {kind: 'timeout', ms} or {kind: 'crashed', message}.
+  // run resolves to {kind: 'done', reply}, {kind: 'timeout', ms}, {kind: 'crashed', message} (the
+  // worker failed) or {kind: 'died', message} (the engine in it stopped).
   async run(request) {
     if (this.pending) {
       this.restart({ kind: 'superseded' });

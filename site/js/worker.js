@@ -45,6 +45,7 @@ function loadEngine() {
     // The download starts before wasm_exec.js is loaded (importScripts blocks).
     const download = module ? null : fetch('../engine.wasm');
     importScripts('../wasm_exec.js');
+    keepGoOutput();
     const go = new Go();
     // Compiled and instantiated in two steps (as instantiateStreaming would) to time each.
     const compiling = module ? Promise.resolve(module) : WebAssembly.compileStreaming(download);
@@ -55,8 +56,10 @@ function loadEngine() {
       instantiated = performance.now();
       // The page keeps the module for the next worker it has to start.
       if (compiledHere) self.postMessage({ type: 'module', module: compiledHere });
-      // go.run resolves only when the Go program exits, which it never does.
-      go.run(instance);
+      // go.run resolves only when the Go program exits, which it does only if the Go runtime
+      // dies (a fatal error such as running out of memory): the page is told, and starts a
+      // fresh worker.
+      go.run(instance).then(() => died());
       return ready;
     });
   });
@@ -106,6 +109,36 @@ function warmUp(step) {
   setTimeout(() => warmUp(step + 1), 0);
 }
 
+// lastWords is the first line in which the Go runtime said it is failing ("fatal error: out
+// of memory", "panic: ..."; wasm_exec.js sends its output to the console), before its stack
+// dump: when it dies, that says why.
+let lastWords = '';
+
+function keepGoOutput() {
+  const decoder = new TextDecoder('utf-8');
+  const write = globalThis.fs.writeSync.bind(globalThis.fs);
+  let line = ''; // the runtime writes a line in pieces
+  globalThis.fs.writeSync = (fd, buf) => {
+    if (!lastWords) {
+      const lines = (line + decoder.decode(buf)).split('\n');
+      line = lines.pop();
+      lastWords = lines.find((l) => /^(fatal error|panic):/.test(l)) || '';
+    }
+    return write(fd, buf);
+  };
+}
+
+let dead = false;
+
+// died tells the page, once, that the engine stopped and why (the Go runtime's last words, or
+// what the call into it threw); this worker can run nothing more.
+function died(thrown) {
+  if (dead) return;
+  dead = true;
+  const why = lastWords || thrown || 'its Go runtime exited';
+  self.postMessage({ type: 'died', message: why });
+}
+
 let compiled;
 let instantiated;
 const engine = loadEngine().then(() => {
@@ -131,5 +164,22 @@ self.onmessage = async (e) => {
   warmed = true;
   await engine;
   if (needsModuleTransform(request)) await loadModuleTransform();
-  self.postMessage({ type: 'result', id, reply: JSON.parse(looplabRun(JSON.stringify(request))) });
+  if (dead) {
+    died();
+    return;
+  }
+  // A Go runtime that dies during the call returns nothing (wasm_exec.js); looplabRun also
+  // throws once it is dead.
+  let reply;
+  let thrown;
+  try {
+    reply = looplabRun(JSON.stringify(request));
+  } catch (err) {
+    thrown = String(err && err.message);
+  }
+  if (typeof reply !== 'string') {
+    died(thrown);
+    return;
+  }
+  self.postMessage({ type: 'result', id, reply: JSON.parse(reply) });
 };

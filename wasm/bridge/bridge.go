@@ -43,6 +43,9 @@ type Reply struct {
 	Verdicts []goal.Verdict  `json:"verdicts,omitempty"`
 	Measured *lab.Result     `json:"measured,omitempty"`
 	Error    string          `json:"error,omitempty"` // a host failure, not the program's
+	// Internal is set when the engine failed (a bug in Looplab, engine.Result.Internal): the
+	// page says the engine stopped and replaces it.
+	Internal string `json:"internal,omitempty"`
 }
 
 // Run decodes one request, runs it deterministically with a trace, and encodes the reply.
@@ -60,6 +63,13 @@ func Run(request []byte, syntax engine.Syntax) []byte {
 // Failed is the reply for a host failure that stopped the run (message says which).
 func Failed(message string) []byte {
 	b, _ := json.Marshal(Reply{Error: message, ExitCode: -1})
+	return b
+}
+
+// Crashed is the reply for a panic that escaped the engine: an internal error, as the engine
+// reports its own (engine.Result.Internal); the page replaces the engine.
+func Crashed(panicked any) []byte {
+	b, _ := json.Marshal(Reply{Internal: fmt.Sprint(panicked), ExitCode: 70})
 	return b
 }
 
@@ -93,7 +103,7 @@ func run(request []byte, syntax engine.Syntax) (Reply, error) {
 		Trace:         true,
 		Syntax:        syntax,
 	})
-	reply := Reply{Stdout: res.Stdout, Stderr: res.Stderr, ExitCode: res.ExitCode, Stopped: res.Stopped}
+	reply := Reply{Stdout: res.Stdout, Stderr: res.Stderr, ExitCode: res.ExitCode, Stopped: res.Stopped, Internal: res.Internal}
 	if res.Trace != nil {
 		var buf bytes.Buffer
 		if err := trace.Encode(&buf, res.Trace); err != nil {
