@@ -16,7 +16,11 @@ import (
 )
 
 func main() {
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	if os.Getenv(engineChild) != "1" {
+		os.Exit(supervise(os.Args[1:]))
+	}
+	// The engine child: the program's stderr is descriptor 3 (see supervise).
+	os.Exit(run(os.Args[1:], os.Stdout, os.NewFile(3, "stderr")))
 }
 
 func run(args []string, stdout, stderr io.Writer) int {
