@@ -1,6 +1,9 @@
 package transform
 
 import (
+	"fmt"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -54,5 +57,51 @@ func BenchmarkInstrumentParseAndCompile(b *testing.B) {
 		if _, _, err := Instrument(fibSrc, "fib.js"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Sources whose parse and compile time must grow linearly with their size (issue 10): a long
+// left-nested sum, deeply nested functions. Compare the ns/op across sizes.
+func sumSource(terms int) string {
+	return "console.log(" + strings.Repeat("1+", terms-1) + "1);\n"
+}
+
+func nestedSource(depth int) string {
+	var b strings.Builder
+	for i := 0; i < depth; i++ {
+		fmt.Fprintf(&b, "function f%d(){", i)
+	}
+	b.WriteString("return 1")
+	b.WriteString(strings.Repeat("}", depth))
+	return b.String()
+}
+
+func blocksSource(depth int) string {
+	return "function f() {" + strings.Repeat("{", depth) + "return 1" + strings.Repeat("}", depth) + "}"
+}
+
+func benchmarkInstrument(b *testing.B, src string) {
+	for b.Loop() {
+		if _, _, err := InstrumentWith(src, "big.js", Options{CountLoops: true, FastLoops: true}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkParseSum(b *testing.B) {
+	for _, n := range []int{10000, 20000, 40000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchmarkInstrument(b, sumSource(n)) })
+	}
+}
+
+func BenchmarkParseNested(b *testing.B) {
+	for _, n := range []int{2500, 5000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchmarkInstrument(b, nestedSource(n)) })
+	}
+}
+
+func BenchmarkParseBlocks(b *testing.B) {
+	for _, n := range []int{2500, 5000, 10000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) { benchmarkInstrument(b, blocksSource(n)) })
 	}
 }

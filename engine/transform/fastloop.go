@@ -89,7 +89,7 @@ func (in *instrumenter) withFastLoop(st ast.Statement) ast.Statement {
 	}
 	list = append(list,
 		&ast.LexicalDeclaration{Idx: at, Token: token.LET, List: []*ast.Binding{
-			{Target: ident(loopResult, at), Initializer: hostCall(LoopFunc, at, id, args...)},
+			{Target: ident(loopResult, at), Initializer: hostCall(in.hookName(loopHook), at, id, args...)},
 		}},
 		&ast.IfStatement{
 			If: at,

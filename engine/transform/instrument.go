@@ -1,6 +1,7 @@
 package transform
 
 import (
+	"slices"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -141,7 +142,7 @@ func InstrumentAST(prg *ast.Program) []FuncInfo {
 }
 
 func instrumentAST(prg *ast.Program, opts Options) Tables {
-	in := &instrumenter{file: prg.File, base: opts.FirstID, countLoops: opts.CountLoops, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}}
+	in := &instrumenter{file: prg.File, base: opts.FirstID, countLoops: opts.CountLoops, names: map[ast.Node]string{}, argumentsFromArrow: map[int]bool{}, loops: map[int]bool{}, chains: map[*ast.BinaryExpression]int{}, blocks: map[*ast.BlockStatement]int{}}
 	if opts.FastLoops {
 		in.fastLoops, in.loopBase = map[ast.Statement]int{}, opts.FirstLoopID
 	}
@@ -175,9 +176,19 @@ type instrumenter struct {
 	fastLoops map[ast.Statement]int
 	loopTable []LoopInfo
 	loopBase  int
+	// chains, blocks, hooks, scopes and aliasUses keep goja's compile time linear
+	// (linear.go): the depth of each chain of binary operators and of nested blocks not yet
+	// left, the hooks the code being visited
+	// calls, the functions enclosing it, and the hooks called through each alias set.
+	chains    map[*ast.BinaryExpression]int
+	blocks    map[*ast.BlockStatement]int
+	hooks     hookScope
+	scopes    []funcScope
+	aliasUses []uint8
 }
 
 func (in *instrumenter) Enter(n ast.Node) bool {
+	in.enterBody(n)
 	switch n := n.(type) {
 	case *ast.FunctionLiteral:
 		name := in.names[n]
@@ -185,8 +196,10 @@ func (in *instrumenter) Enter(n ast.Node) bool {
 			name = string(n.Name.Name)
 		}
 		in.push(name, n.Idx0(), false)
+		in.enterFunction(n.Body)
 	case *ast.ArrowFunctionLiteral:
 		in.push(in.names[n], n.Idx0(), true)
+		in.enterFunction(n.Body)
 	case *ast.Identifier:
 		if n.Name == "arguments" && len(in.stack) > 0 && in.arrows[len(in.arrows)-1] {
 			for i := len(in.stack) - 1; i >= 0; i-- {
@@ -243,6 +256,7 @@ func (in *instrumenter) Leave(n ast.Node) {
 				touchArguments(n.Body)
 			}
 		}
+		in.leaveFunction()
 	case *ast.ArrowFunctionLiteral:
 		id := in.pop()
 		switch body := n.Body.(type) {
@@ -253,6 +267,9 @@ func (in *instrumenter) Leave(n ast.Node) {
 			block := &ast.BlockStatement{LeftBrace: body.Idx0(), List: []ast.Statement{ret}, RightBrace: body.Idx1() - 1}
 			n.Body = in.guardBody(id, block, n.DeclarationList)
 		}
+		in.leaveFunction()
+	case *ast.BinaryExpression:
+		in.boundChain(n)
 	case *ast.ForStatement:
 		n.Body = in.countIteration(in.withFastLoop(n.Body))
 	case *ast.ForInStatement:
@@ -267,6 +284,7 @@ func (in *instrumenter) Leave(n ast.Node) {
 		in.withFastLoops(n.Body)
 	case *ast.BlockStatement:
 		in.withFastLoops(n.List)
+		in.boundBlocks(n)
 	case *ast.CaseStatement:
 		in.withFastLoops(n.Consequent)
 	case *ast.IfStatement:
@@ -278,7 +296,7 @@ func (in *instrumenter) Leave(n ast.Node) {
 		n.Body = in.withFastLoop(n.Body)
 	case *ast.AwaitExpression:
 		if len(in.stack) > 0 && n.Argument != nil {
-			n.Argument = hostCall(AwaitFunc, n.Await, in.top(), n.Argument)
+			n.Argument = hostCall(in.hookName(awaitHook), n.Await, in.top(), n.Argument)
 		}
 	case *ast.YieldExpression:
 		if len(in.stack) > 0 {
@@ -287,7 +305,7 @@ func (in *instrumenter) Leave(n ast.Node) {
 				// void 0 rather than `undefined`, which a program may shadow.
 				arg = &ast.UnaryExpression{Operator: token.VOID, Idx: n.Yield, Operand: &ast.NumberLiteral{Idx: n.Yield, Literal: "0", Value: int64(0)}}
 			}
-			n.Argument = hostCall(YieldFunc, n.Yield, in.top(), arg)
+			n.Argument = hostCall(in.hookName(yieldHook), n.Yield, in.top(), arg)
 		}
 	}
 }
@@ -422,8 +440,9 @@ func (in *instrumenter) guardBody(id int, body *ast.BlockStatement, decls []*ast
 	}
 
 	open, closing := body.LeftBrace, body.RightBrace
-	out := make([]ast.Statement, 0, len(prologue)+len(hoisted)+3)
+	out := make([]ast.Statement, 0, len(prologue)+len(hoisted)+4)
 	out = append(out, prologue...)
+	aliasAt := len(out)
 	out = append(out, hoisted...)
 	var leaveArgs []ast.Expression
 	if in.loops[id] {
@@ -434,15 +453,16 @@ func (in *instrumenter) guardBody(id int, body *ast.BlockStatement, decls []*ast
 		leaveArgs = append(leaveArgs, &ast.Identifier{Name: IterationCounter, Idx: closing})
 	}
 	out = append(out,
-		&ast.ExpressionStatement{Expression: hostCall(EnterFunc, open, id)},
+		&ast.ExpressionStatement{Expression: hostCall(in.hookName(enterHook), open, id)},
 		&ast.TryStatement{
 			Try:  open,
 			Body: &ast.BlockStatement{LeftBrace: open, List: rest, RightBrace: closing},
 			Finally: &ast.BlockStatement{LeftBrace: closing, RightBrace: closing, List: []ast.Statement{
-				&ast.ExpressionStatement{Expression: hostCall(LeaveFunc, closing, id, leaveArgs...)},
+				&ast.ExpressionStatement{Expression: hostCall(in.hookName(leaveHook), closing, id, leaveArgs...)},
 			}},
 		},
 	)
+	out = slices.Insert(out, aliasAt, in.hookAliases(open)...) // after the calls above chose their names
 	return &ast.BlockStatement{LeftBrace: open, List: out, RightBrace: closing}
 }
 

@@ -367,3 +367,47 @@ func TestSyntaxErrors(t *testing.T) {
 		t.Fatalf("Node() = %q, want %q", got, want)
 	}
 }
+
+// TestDeepSourcesKeepTheirMeaning runs sources deep enough for the instrumenter to cut their
+// chains of operators and alias the hooks in nested functions (linear.go), and checks that
+// they print what they print without instrumentation (logical chains stay short: goja's time
+// to compile them unchanged doubles with every term), with a balanced stack as deep as the
+// nesting: string and number additions in order, right-nested sums, logical chains, nested
+// blocks ending in a labelled one, and
+// functions nested past several alias levels whose parameter defaults call arrows (a
+// parameter list cannot see its own body's aliases), awaits and yields.
+func TestDeepSourcesKeepTheirMeaning(t *testing.T) {
+	terms := make([]string, 200)
+	for i := range terms {
+		terms[i] = fmt.Sprint(i % 7)
+		if i%30 == 29 {
+			terms[i] = fmt.Sprintf("'s%d'", i)
+		}
+	}
+	const depth = 150
+	var nested strings.Builder
+	for i := 0; i < depth; i++ {
+		fmt.Fprintf(&nested, "function f%d(a = (() => %d)()) { let s = a; for (let i = 0; i < 2; i++) s += i;", i, i)
+	}
+	nested.WriteString("print('deepest', s); return s }")
+	for i := depth - 2; i >= 0; i-- {
+		fmt.Fprintf(&nested, " return s + f%d(); }", i+1)
+	}
+	nested.WriteString(" print(f0());")
+	src := "print(" + strings.Join(terms, " + ") + ");\n" +
+		"print(" + strings.Repeat("1 - (", 100) + "1" + strings.Repeat(")", 100) + ");\n" +
+		"print(" + strings.Repeat("0 || ", 14) + "'or', " + strings.Repeat("1 && ", 14) + "'and', " + strings.Repeat("null ?? ", 14) + "'??');\n" +
+		nested.String() + "\n" +
+		"function* g() { " + strings.Repeat("yield* (function* () { ", 40) + "yield 'y';" + strings.Repeat(" })();", 40) + " }\n" +
+		"print([...g()].join());\n" +
+		"(function () { " + strings.Repeat("{ let x = 1; ", 100) + "L: { print('block'); break L; print('not') }" + strings.Repeat(" }", 100) + " })();\n" +
+		"(async () => { " + strings.Repeat("await (async () => { ", 40) + "print(await 'a');" + strings.Repeat(" })();", 40) + " })();\n"
+	want := runPlain(t, src)
+	h, got := run(t, src, 10000)
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("instrumented:\n%s\nplain:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if h.max != depth {
+		t.Errorf("deepest stack %d, want %d", h.max, depth)
+	}
+}
