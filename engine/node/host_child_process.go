@@ -357,7 +357,7 @@ func (r *Realm) spawnChild(obj *goja.Object, plan spawnPlan, sync *syncRun) *chi
 		c.writeStdin(r, plan.input, false)
 		c.writeStdin(r, nil, true)
 	}
-	c.th = parent.sched.Spawn(c.traceID, at+startup, c.run)
+	c.th = parent.sched.Spawn(c.traceID, at+startup, c.proc.threadBody(c.run))
 	return c
 }
 

@@ -293,7 +293,7 @@ func (r *Realm) spawnWorker(c goja.FunctionCall) goja.Value {
 	w.traceID = *p.threadIDs
 	*p.threadIDs++
 	p.sched.Record(at, trace.Event{Thread: w.traceID, Kind: trace.ThreadStart, Name: w.name, Role: "worker", N: w.id, Parent: r.th.ID, Cause: r.current, Memory: workerRSS})
-	w.th = p.sched.Spawn(w.traceID, at+workerStartup, w.run)
+	w.th = p.sched.Spawn(w.traceID, at+workerStartup, p.threadBody(w.run))
 	return r.rt.ToValue(map[string]any{"threadId": w.id})
 }
 

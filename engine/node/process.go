@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/dop251/goja"
+
 	"looplab/engine/loop"
 	"looplab/engine/trace"
 	"looplab/engine/vfs"
@@ -92,10 +94,30 @@ func (p *Process) newThread(name, role string, index, parent int, memory int64) 
 // Start runs the main module at argv[1] on a new main thread.
 func (p *Process) Start() {
 	id := p.newThread("main thread", "main", 0, 0, processRSS)
-	p.sched.Spawn(id, p.sched.Now(), func(th *loop.Thread) {
+	p.sched.Spawn(id, p.sched.Now(), p.threadBody(func(th *loop.Thread) {
 		p.main = newRealm(p, th)
 		p.main.runMain(p.Argv[1])
-	})
+	}))
+}
+
+// threadBody wraps the body of one of p's threads: an interrupt (a limit, process.exit()) that
+// lands in the engine's own JavaScript, loading a module or naming its functions, rather than
+// in the program's, unwinds the thread as the stop it is instead of as an engine crash.
+func (p *Process) threadBody(body func(*loop.Thread)) func(*loop.Thread) {
+	return func(th *loop.Thread) {
+		defer func() {
+			if x := recover(); x != nil {
+				interrupted, ok := x.(*goja.InterruptedError)
+				if !ok {
+					panic(x)
+				}
+				if sig, ok := interrupted.Value().(limitSignal); ok {
+					p.stop(sig.why)
+				}
+			}
+		}()
+		body(th)
+	}
 }
 
 // write sends program output to the run's sink and the trace, within the output budget.
