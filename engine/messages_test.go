@@ -33,6 +33,57 @@ The number 1.5 cannot be converted to a BigInt because it is not an integer
 Cannot convert a Symbol value to a string
 Cannot access 'q2' before initialization
 `},
+		{"reading, setting, calling and iterating what cannot be", `const tests = [
+  () => { const o = { a: { } }; o.a.b.c; },
+  () => { let u; u.x = 1; },
+  () => { const n = null; n[0]; },
+  () => { const arr = [1]; arr.foo(); },
+  () => { const obj = { m: 5 }; obj.m(); },
+  () => { let f = 3; f(); },
+  () => { Math.nope(); },
+  () => { (() => 1)()(); },
+  () => { [].x.y; },
+  () => { new Promise(); },
+  () => { undefinedVar; },
+  () => { JSON.parse(''); },
+  () => { JSON.parse('x'); },
+  () => { JSON.parse('{"a":1,}'); },
+  () => { JSON.parse('[1, 2'); },
+  () => { decodeURIComponent('%'); },
+  () => { Object.defineProperty(1, 'x', {}); },
+  () => { null(); },
+  () => { Symbol.iterator.description.foo.bar; },
+  () => { class A { constructor() { this.x; } } A(); },
+  () => { for (const x of 5) {} },
+  () => { new (function () {}).prototype.constructor.x.y; },
+];
+for (const t of tests) { try { t(); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); } }
+for (const t of [() => { const n = 7; for (const x of n) {} }, () => { new Promise(5); }]) { try { t(); } catch (e) { console.log(e.message); } }
+`, `TypeError: Cannot read properties of undefined (reading 'c')
+TypeError: Cannot set properties of undefined (setting 'x')
+TypeError: Cannot read properties of null (reading '0')
+TypeError: arr.foo is not a function
+TypeError: obj.m is not a function
+TypeError: f is not a function
+TypeError: Math.nope is not a function
+TypeError: (intermediate value)(...) is not a function
+TypeError: Cannot read properties of undefined (reading 'y')
+TypeError: Promise resolver undefined is not a function
+ReferenceError: undefinedVar is not defined
+SyntaxError: Unexpected end of JSON input
+SyntaxError: Unexpected token 'x', "x" is not valid JSON
+SyntaxError: Expected double-quoted property name in JSON at position 7
+SyntaxError: Expected ',' or ']' after array element in JSON at position 5
+URIError: URI malformed
+TypeError: Object.defineProperty called on non-object
+TypeError: null is not a function
+TypeError: Cannot read properties of undefined (reading 'bar')
+TypeError: Class constructor A cannot be invoked without 'new'
+TypeError: 5 is not iterable
+TypeError: Cannot read properties of undefined (reading 'y')
+n is not iterable
+Promise resolver 5 is not a function
+`},
 		{"JSON.parse", `for (const s of ['{"a":1} x', '{"a" 1}', '{"a":1 "b":2}', '"\u0001"', '"\\q"', 'nul', '[1,]', '{"key": "a long value here", oops}', 'tru', '{"a":1,', '  ', '12a']) {
   try { JSON.parse(s); console.log('ok', s); } catch (e) { console.log(e.message); }
 }

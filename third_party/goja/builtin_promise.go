@@ -252,6 +252,12 @@ func (r *Runtime) builtin_newPromise(args []Value, newTarget *Object) *Object {
 	if len(args) > 0 {
 		arg0 = args[0]
 	}
+	if _, ok := arg0.(*Object); !ok || arg0 == nil { // Looplab: V8's message
+		if arg0 == nil {
+			arg0 = _undefined
+		}
+		panic(r.NewTypeError("Promise resolver %s is not a function", arg0.String()))
+	}
 	executor := r.toCallable(arg0)
 
 	proto := r.getPrototypeFromCtor(newTarget, r.global.Promise, r.getPromisePrototype())

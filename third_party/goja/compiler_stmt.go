@@ -451,6 +451,9 @@ func (c *compiler) compileLabeledForInOfStatement(into ast.ForInto, source ast.E
 	}
 	if iter {
 		c.emit(iterateP)
+		if text := calleeText(source); text != "(intermediate value)" {
+			c.notePC(len(c.p.code)-1, text) // Looplab
+		}
 	} else {
 		c.emit(enumerate)
 	}

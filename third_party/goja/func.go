@@ -282,7 +282,8 @@ func (f *baseJsFuncObject) construct(args []Value, newTarget *Object) *Object {
 }
 
 func (f *classFuncObject) Call(FunctionCall) Value {
-	panic(f.val.runtime.NewTypeError("Class constructor cannot be invoked without 'new'"))
+	// Looplab: V8's message names the class
+	panic(f.val.runtime.NewTypeError("Class constructor %s cannot be invoked without 'new'", nilSafe(f.getStr("name", nil)).String()))
 }
 
 func (f *classFuncObject) assertCallable() (func(FunctionCall) Value, bool) {

@@ -961,6 +961,24 @@ func (vm *vm) accessBeforeInit() Value {
 	return vm.r.newError(vm.r.getReferenceError(), "Cannot access a variable before initialization")
 }
 
+// checkSettable throws V8's TypeError for setting a property of null or undefined (Looplab).
+func (r *Runtime) checkSettable(base Value, key any) {
+	if base == _undefined || base == _null {
+		panic(r.NewTypeError("Cannot set properties of %s (setting '%s')", base.String(), key))
+	}
+}
+
+// iterateValue is GetIterator for a for-of loop, with V8's message naming the loop's source
+// when the value is not iterable (Looplab).
+func (vm *vm) iterateValue(v Value) *iteratorRecord {
+	if text := vm.prg.textAt(vm.pc); text != "" {
+		if v == _undefined || v == _null || toMethod(vm.r.getV(v, SymIterator)) == nil {
+			panic(vm.r.NewTypeError("%s is not iterable", text))
+		}
+	}
+	return vm.r.getIterator(v, nil)
+}
+
 // cannotRead is V8's TypeError for reading a property of null or undefined (Looplab).
 func (r *Runtime) cannotRead(base Value, key any) *Object {
 	what := "undefined"
@@ -1953,6 +1971,7 @@ type _setElem struct{}
 var setElem _setElem
 
 func (_setElem) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-3], vm.stack[vm.sp-2]) // Looplab: V8's message
 	obj := vm.stack[vm.sp-3].ToObject(vm.r)
 	propName := toPropertyKey(vm.stack[vm.sp-2])
 	val := vm.stack[vm.sp-1]
@@ -1969,6 +1988,7 @@ type _setElem1 struct{}
 var setElem1 _setElem1
 
 func (_setElem1) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-3], vm.stack[vm.sp-2]) // Looplab: V8's message
 	obj := vm.stack[vm.sp-3].ToObject(vm.r)
 	propName := vm.stack[vm.sp-2]
 	val := vm.stack[vm.sp-1]
@@ -2026,6 +2046,7 @@ type _setElemP struct{}
 var setElemP _setElemP
 
 func (_setElemP) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-3], vm.stack[vm.sp-2]) // Looplab: V8's message
 	obj := vm.stack[vm.sp-3].ToObject(vm.r)
 	propName := toPropertyKey(vm.stack[vm.sp-2])
 	val := vm.stack[vm.sp-1]
@@ -2041,6 +2062,7 @@ type _setElemStrict struct{}
 var setElemStrict _setElemStrict
 
 func (_setElemStrict) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-3], vm.stack[vm.sp-2]) // Looplab: V8's message
 	propName := toPropertyKey(vm.stack[vm.sp-2])
 	receiver := vm.stack[vm.sp-3]
 	val := vm.stack[vm.sp-1]
@@ -2258,6 +2280,7 @@ func (p getPropRefRecvStrict) exec(vm *vm) {
 type setProp unistring.String
 
 func (p setProp) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-2], p) // Looplab: V8's message
 	val := vm.stack[vm.sp-1]
 	vm.stack[vm.sp-2].ToObject(vm.r).self.setOwnStr(unistring.String(p), val, false)
 	vm.stack[vm.sp-2] = val
@@ -2268,6 +2291,7 @@ func (p setProp) exec(vm *vm) {
 type setPropP unistring.String
 
 func (p setPropP) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-2], p) // Looplab: V8's message
 	val := vm.stack[vm.sp-1]
 	vm.stack[vm.sp-2].ToObject(vm.r).self.setOwnStr(unistring.String(p), val, false)
 	vm.sp -= 2
@@ -2277,6 +2301,7 @@ func (p setPropP) exec(vm *vm) {
 type setPropStrict unistring.String
 
 func (p setPropStrict) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-2], p) // Looplab: V8's message
 	receiver := vm.stack[vm.sp-2]
 	val := vm.stack[vm.sp-1]
 	propName := unistring.String(p)
@@ -2295,6 +2320,7 @@ func (p setPropStrict) exec(vm *vm) {
 type setPropRecv unistring.String
 
 func (p setPropRecv) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-2], p) // Looplab: V8's message
 	receiver := vm.stack[vm.sp-3]
 	o := vm.stack[vm.sp-2]
 	val := vm.stack[vm.sp-1]
@@ -2369,6 +2395,7 @@ func (p setPropRecvStrictP) exec(vm *vm) {
 type setPropStrictP unistring.String
 
 func (p setPropStrictP) exec(vm *vm) {
+	vm.r.checkSettable(vm.stack[vm.sp-2], p) // Looplab: V8's message
 	receiver := vm.stack[vm.sp-2]
 	val := vm.stack[vm.sp-1]
 	propName := unistring.String(p)
@@ -5142,7 +5169,7 @@ type _iterateP struct{}
 var iterateP _iterateP
 
 func (_iterateP) exec(vm *vm) {
-	iter := vm.r.getIterator(vm.stack[vm.sp-1], nil)
+	iter := vm.iterateValue(vm.stack[vm.sp-1])
 	vm.iterStack = append(vm.iterStack, iterStackItem{iter: iter})
 	vm.sp--
 	vm.pc++
