@@ -62,7 +62,13 @@ func (r *Realm) fatalReport(err goja.Value, ex *goja.Exception, fromPromise bool
 	}
 	if o, ok := err.(*goja.Object); ok && r.syntaxHeaders[o] != "" {
 		b.WriteString(r.syntaxHeaders[o])
-		b.WriteString("\n" + r.stringOf(o.Get("stack")) + "\n")
+		// A SyntaxError of ours has no frames (Node's has its loader's), which inspect would
+		// bracket: its stack is printed as it is.
+		if stack := r.stringOf(o.Get("stack")); !strings.Contains(stack, "\n    at ") {
+			b.WriteString("\n" + stack + "\n")
+		} else {
+			b.WriteString(r.fatalObjectText(o, isErr))
+		}
 	} else {
 		r.guard(func() { b.WriteString(r.throwLocation(err, ex)) })
 		if o, ok := err.(*goja.Object); ok {

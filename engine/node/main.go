@@ -1,6 +1,7 @@
 package node
 
 import (
+	"fmt"
 	"path"
 	"strings"
 
@@ -64,7 +65,7 @@ func (r *Realm) runMainModule(file string) {
 	load := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		resolved, ok := r.resolveFile(file, "/")
 		if !ok {
-			panic(r.moduleNotFound(file, ""))
+			panic(r.mainNotFound(file))
 		}
 		file = resolved
 		if strings.HasSuffix(file, ".mjs") {
@@ -75,6 +76,19 @@ func (r *Realm) runMainModule(file string) {
 		return goja.Undefined()
 	})
 	r.RunTask(&loop.Task{ID: r.proc.sched.NewTaskID(), Queue: "main", Label: "main module " + path.Base(file), Fn: call0(load, goja.Undefined(), nil)})
+}
+
+// mainNotFound is the error of a main module that does not exist, reported as Node reports it:
+// thrown in Module._load with its internal frames (there is no user frame to point at).
+func (r *Realm) mainNotFound(file string) *goja.Object {
+	e := r.moduleNotFound(file, "")
+	e.Set("stack", fmt.Sprintf("Error: Cannot find module '%s'\n"+
+		"    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"+
+		"    at Module._load (node:internal/modules/cjs/loader:1038:27)\n"+
+		"    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n"+
+		"    at node:internal/main/run_main_module:28:49", file))
+	r.syntaxHeaders[e] = "node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n"
+	return e
 }
 
 // emitBeforeExit mirrors EmitProcessBeforeExit: 'beforeExit' runs like any callback, so work it

@@ -47,7 +47,8 @@ type Realm struct {
 	cpuFrom time.Duration
 	// kHandle keys the Go object behind a Timeout or Immediate handed to JavaScript.
 	kHandle *goja.Symbol
-	// syntaxHeaders holds the "file:line / source / caret" header of SyntaxErrors we created.
+	// syntaxHeaders holds the "file:line / source / caret" header of errors we created
+	// (SyntaxErrors, a missing main module), which have no frame of the program to point at.
 	syntaxHeaders   map[*goja.Object]string
 	mainModule      *goja.Object
 	errorPrototype  *goja.Object
