@@ -1,0 +1,2 @@
+function deep() { null.x; }
+setTimeout(deep, 1);

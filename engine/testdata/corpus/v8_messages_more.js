@@ -1,0 +1,26 @@
+const tests = [
+  () => { const o = { a: { } }; o.a.b.c; },
+  () => { let u; u.x = 1; },
+  () => { const n = null; n[0]; },
+  () => { const arr = [1]; arr.foo(); },
+  () => { const obj = { m: 5 }; obj.m(); },
+  () => { let f = 3; f(); },
+  () => { Math.nope(); },
+  () => { (() => 1)()(); },
+  () => { [].x.y; },
+  () => { new Promise(); },
+  () => { undefinedVar; },
+  () => { JSON.parse(''); },
+  () => { JSON.parse('x'); },
+  () => { JSON.parse('{"a":1,}'); },
+  () => { JSON.parse('[1, 2'); },
+  () => { decodeURIComponent('%'); },
+  () => { Object.defineProperty(1, 'x', {}); },
+  () => { null(); },
+  () => { Symbol.iterator.description.foo.bar; },
+  () => { class A { constructor() { this.x; } } A(); },
+  () => { for (const x of 5) {} },
+  () => { new (function () {}).prototype.constructor.x.y; },
+];
+for (const t of tests) { try { t(); console.log('no error'); } catch (e) { console.log(e.name + ': ' + e.message); } }
+for (const t of [() => { const n = 7; for (const x of n) {} }, () => { new Promise(5); }]) { try { t(); } catch (e) { console.log(e.message); } }
