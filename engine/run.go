@@ -81,6 +81,7 @@ func Run(opts Options) (res Result) {
 		PlainLoops:    opts.PlainLoops,
 		CostScale:     costScale(),
 		StackDepth:    lim.StackDepth,
+		Memory:        lim.Memory,
 		Epoch:         epoch,
 		Cores:         cores,
 		MaxCallbacks:  lim.Callbacks,

@@ -52,6 +52,7 @@ func (r *Realm) installGlobals() {
 		v, _ := forFn(sym, r.rt.ToValue("Symbol.asyncIterator"))
 		sym.DefineDataProperty("asyncIterator", v, goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 	}
+	r.installAllocationLimits(g)
 	r.installTimers(g)
 	r.installSharedMemory(g)
 	r.captureIntrinsics(g)

@@ -175,6 +175,11 @@ func (r *Realm) cryptoBinding() goja.Value {
 		keylen := int(c.Argument(2).ToInteger())
 		n, rr, p := int(c.Argument(3).ToInteger()), int(c.Argument(4).ToInteger()), int(c.Argument(5).ToInteger())
 		pw, salt = append([]byte(nil), pw...), append([]byte(nil), salt...)
+		// ROMix needs 128·N·r bytes; where OpenSSL's malloc would fail (a maxmem that lets
+		// N = 2**30 through), Node throws this error, without a code.
+		if need := 128 * float64(n) * float64(rr); need > 1<<50 || !r.proc.canAllocate(int64(need)) {
+			panic(r.newError("Error", "error:030C0100:digital envelope routines::malloc failure"))
+		}
 		cost := cryptoCostBase + time.Duration(n*rr*p)*cryptoCostScryptPerNr
 		req := c.Argument(6)
 		if obj, async := req.(*goja.Object); async {

@@ -113,6 +113,8 @@ func uvError(err error, syscall, p, dest string) error {
 		e.code, e.errno, e.desc = "EBADF", -9, "bad file descriptor"
 	case errors.Is(err, errInvalid):
 		e.code, e.errno, e.desc = "EINVAL", -22, "invalid argument"
+	case errors.Is(err, errNoSpace):
+		e.code, e.errno, e.desc = "ENOSPC", -28, "no space left on device"
 	case errors.Is(err, errBusy):
 		e.code, e.errno, e.desc = "EBUSY", -16, "resource busy or locked"
 	default:
@@ -125,7 +127,25 @@ var (
 	errBadFD   = errors.New("bad file descriptor")
 	errInvalid = errors.New("invalid argument")
 	errBusy    = errors.New("resource busy")
+	errNoSpace = errors.New("no space left on device")
 )
+
+// growFile makes a file's data at least size bytes long, zero-filled. The simulated disk is
+// the machine's memory, like a tmpfs whose size is the run's memory limit: a file that would
+// not fit is ENOSPC (Node on a real disk would make a sparse file of `ftruncate(fd, 2**40)`;
+// the simulation has no sparse files, and allocating it would end the Go runtime).
+func (r *Realm) growFile(n *vfs.Node, size int) error {
+	if size <= len(n.Data) {
+		return nil
+	}
+	if !r.proc.canAllocate(int64(size)) {
+		return errNoSpace
+	}
+	grown := make([]byte, size)
+	copy(grown, n.Data)
+	n.Data = grown
+	return nil
+}
 
 // fsPath resolves a path as given by the program against the process's working directory.
 func (r *Realm) fsPath(p string) string {
@@ -263,10 +283,8 @@ func (r *Realm) fsBinding() goja.Value {
 					at = len(f.node.Data)
 				}
 			}
-			if end := at + len(data); end > len(f.node.Data) {
-				grown := make([]byte, end)
-				copy(grown, f.node.Data)
-				f.node.Data = grown
+			if err := r.growFile(f.node, at+len(data)); err != nil {
+				return nil, fsCostSyscall, uvError(err, "write", "", "")
 			}
 			copy(f.node.Data[at:], data)
 			f.node.ModTime = fsNow(r)
@@ -492,8 +510,8 @@ func (r *Realm) fsBinding() goja.Value {
 			}
 			if length < len(f.node.Data) {
 				f.node.Data = f.node.Data[:length]
-			} else {
-				f.node.Data = append(f.node.Data, make([]byte, length-len(f.node.Data))...)
+			} else if err := r.growFile(f.node, length); err != nil {
+				return nil, fsCostSyscall, uvError(err, "ftruncate", "", "")
 			}
 			f.node.ModTime = fsNow(r)
 			return nil, fsCostSyscall, nil

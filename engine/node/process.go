@@ -37,6 +37,8 @@ type Config struct {
 	// MaxCallbacks and MaxOutput bound a run (see engine.Limits).
 	MaxCallbacks int
 	MaxOutput    int
+	// Memory is the run's memory limit in bytes, for the whole machine; 0 means none.
+	Memory int64
 	// Write receives every write to stdout or stderr of any process.
 	Write func(stream, text string)
 }

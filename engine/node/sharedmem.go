@@ -49,8 +49,9 @@ const (
 func (r *Realm) installSharedMemory(g *goja.Object) {
 	st := r.ts()
 	ctor := r.rt.ToValue(func(c goja.ConstructorCall) *goja.Object {
-		n := r.toIndex(c.Argument(0), "Invalid array buffer length")
-		o := r.newSharedObject(&sharedBlock{data: make([]byte, n)})
+		n := r.toIndexFloat(c.Argument(0), "Invalid array buffer length")
+		r.checkAllocation(int64(n))
+		o := r.newSharedObject(&sharedBlock{data: make([]byte, int(n))})
 		if c.This != nil && c.This.Prototype() != nil {
 			o.SetPrototype(c.This.Prototype()) // subclasses keep their prototype
 		}
