@@ -41,6 +41,15 @@ func TestHostileProgramsEndAsNodeDoes(t *testing.T) {
 			[]string{"=node:internal/modules/cjs/loader:1210\n  throw err;\n  ^\n\nError: Cannot find module '/nonexistent.js'\n    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n    at Module._load (node:internal/modules/cjs/loader:1038:27)\n    at Function.executeUserEntryPoint [as runMain] (node:internal/modules/run_main:164:12)\n    at node:internal/main/run_main_module:28:49 {\n  code: 'MODULE_NOT_FOUND',\n  requireStack: []\n}\n\nNode.js v20.20.2\n"}, 0},
 		{"worker of a missing file", `const w = new (require('worker_threads').Worker)('/nonexistent.js'); w.on('error', (e) => console.log('error', e.code, e.message)); w.on('exit', (c) => console.log('exit', c))`,
 			"error MODULE_NOT_FOUND Cannot find module '/nonexistent.js'\nexit 1\n", []string{"="}, 0},
+		{"terminate before the worker starts, a transfer list meanwhile", `const { Worker, MessageChannel } = require('worker_threads');
+const a = new Worker('setInterval(() => {}, 1)', { eval: true });
+a.on('exit', (c) => console.log('a exit', c));
+a.terminate().then((c) => console.log('a terminated', c));
+const { port1 } = new MessageChannel();
+a.postMessage(port1, [port1]);
+const b = new Worker('setInterval(() => {}, 1)', { eval: true });
+b.on('online', () => b.terminate().then((c) => console.log('b terminated', c)));
+b.on('exit', (c) => console.log('b exit', c));`, "a exit 0\na terminated 0\nb exit 1\nb terminated 1\n", []string{"="}, 0},
 		{"Object.prototype.get", `Object.prototype.get = 5; console.log('hi', { a: 1 }, new Map([[1, 2]]))`, "hi { a: 1 } Map(1) { 1 => 2 }\n", []string{"="}, 0},
 		{"deleted Reflect", `delete globalThis.Reflect; console.log('hi', [1]); setTimeout(() => console.log('later'))`, "hi [ 1 ]\nlater\n", []string{"="}, 0},
 		{"replaced Symbol, deleted Object", `globalThis.Symbol = 5; delete globalThis.Object; console.log('hi')`, "hi\n", []string{"="}, 0},

@@ -317,7 +317,7 @@ func (w *workerThread) run(th *loop.Thread) {
 	p := w.parent.proc
 	defer w.stopWatch()
 	if w.terminating {
-		w.finish(1)
+		w.finish(0) // stopped before it ran any JavaScript: Node's exit code is then 0
 		return
 	}
 	w.started = true
