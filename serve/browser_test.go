@@ -405,7 +405,7 @@ func TestEngineDeathIsShownAndSurvived(t *testing.T) {
 	if got := consoleText(ctx, t); got != "first\n" {
 		t.Fatalf("the first run printed %q", got)
 	}
-	const hog = "const kept = [];\nfor (let i = 0; i < 100; i++) kept.push(new Uint8Array(16 << 20).fill(i));\nconsole.log(kept.length);\n"
+	const hog = "const kept = [];\nfor (let i = 0; i < 8; i++) kept.push(new Uint8Array(128 << 20));\nconsole.log(kept.length);\n"
 	var status string
 	run(t, ctx, chromedp.Navigate(site(t)+"sandbox.html#"+shareFragment(hog, nil)),
 		chromedp.Poll(`document.querySelector('.cm-content').textContent.includes('kept')`, nil),
