@@ -2,7 +2,6 @@ package node
 
 import (
 	"fmt"
-	"net/url"
 	"path"
 	"strings"
 
@@ -13,6 +12,7 @@ import (
 type esmRecord struct {
 	file      string
 	imports   []string
+	deps      []esmDep
 	fn        goja.Callable
 	namespace *goja.Object
 	evaluated bool
@@ -86,17 +86,16 @@ func (r *Realm) compileFunctionSource(name, src string) goja.Callable {
 	return fn
 }
 
-// loadESMGraph parses file and, depth first, every module it imports; order receives the
-// modules in evaluation order.
+// loadESMGraph parses file and, depth first, every ES module it imports; order receives the
+// modules in evaluation order. Resolution errors are thrown here, before anything runs, as
+// Node links the whole graph first.
 func (r *Realm) loadESMGraph(file, from string, seen map[string]bool, order *[]*esmRecord) *esmRecord {
 	if rec, ok := r.esm[file]; ok {
 		return rec
 	}
 	node, err := r.proc.FS.Lookup(file)
 	if err != nil || node.Dir {
-		e := r.newError("Error", fmt.Sprintf("Cannot find module '%s' imported from %s", file, from))
-		e.Set("code", "ERR_MODULE_NOT_FOUND")
-		panic(e)
+		panic(r.esmNotFound(file, from))
 	}
 	src := string(node.Data)
 	r.proc.sources[file] = src
@@ -120,55 +119,46 @@ func (r *Realm) loadESMGraph(file, from string, seen map[string]bool, order *[]*
 		panic(err)
 	}
 	rec.fn, _ = goja.AssertFunction(v)
-	for _, spec := range imports {
-		if dep := r.resolveImport(spec, file); dep != "" && !strings.HasPrefix(dep, "node:") {
-			r.loadESMGraph(dep, file, seen, order)
+	rec.deps = make([]esmDep, len(imports))
+	for i, spec := range imports {
+		kind, target := r.esmResolve(spec, file)
+		rec.deps[i] = esmDep{kind, target}
+		if kind == "module" {
+			r.loadESMGraph(target, file, seen, order)
 		}
 	}
 	*order = append(*order, rec)
 	return rec
 }
 
-// resolveImport resolves an import specifier: "node:NAME" for built-ins, an absolute path for
-// files, "" when nothing matches.
-func (r *Realm) resolveImport(spec, from string) string {
-	if name := strings.TrimPrefix(spec, "node:"); isBuiltin(name) {
-		return "node:" + name
-	}
-	if strings.HasPrefix(spec, "file://") {
-		if u, err := url.Parse(spec); err == nil {
-			return u.Path
-		}
-	}
-	file := spec
-	if !path.IsAbs(file) {
-		file = path.Join(path.Dir(from), spec)
-	}
-	if n, err := r.proc.FS.Lookup(file); err == nil && !n.Dir {
-		return file
-	}
-	return ""
+func (r *Realm) esmNotFound(file, from string) *goja.Object {
+	e := r.newError("Error", fmt.Sprintf("Cannot find module '%s' imported from %s", file, from))
+	e.Set("code", "ERR_MODULE_NOT_FOUND")
+	return e
 }
 
-// namespaceOf returns the namespace object an import of spec from file sees.
-func (r *Realm) namespaceOf(spec, from string) *goja.Object {
-	target := r.resolveImport(spec, from)
-	switch {
-	case target == "":
-		e := r.newError("Error", fmt.Sprintf("Cannot find module '%s' imported from %s", path.Join(path.Dir(from), spec), from))
-		e.Set("code", "ERR_MODULE_NOT_FOUND")
-		panic(e)
-	case strings.HasPrefix(target, "node:"):
-		return r.cjsNamespace(r.requireBuiltin(strings.TrimPrefix(target, "node:")))
-	case strings.HasSuffix(target, ".mjs"):
-		return r.esm[target].namespace
+// esmDep is one resolved import of a module: its kind ("builtin", "module", "commonjs",
+// "json") and its target (a built-in's name or a file).
+type esmDep struct{ kind, target string }
+
+// namespaceOf returns the namespace object an import of dep sees, evaluating a CommonJS
+// module or reading a JSON one the first time, as Node's translators do.
+func (r *Realm) namespaceOf(dep esmDep) *goja.Object {
+	switch dep.kind {
+	case "builtin":
+		return r.builtinNamespace(r.requireBuiltin(dep.target))
+	case "module":
+		return r.esm[dep.target].namespace
+	case "json":
+		return r.jsonNamespace(dep.target)
 	}
-	return r.cjsNamespace(r.loadCJS(target, from).Get("exports"))
+	exports := r.callHook(r.moduleAPI().importCJS, r.rt.ToValue(dep.target))
+	return r.cjsNamespace(exports, r.cjsExportNames(dep.target, map[string]bool{}))
 }
 
-// cjsNamespace is what importing a CommonJS module gives: default is module.exports, and its
-// own properties are named exports.
-func (r *Realm) cjsNamespace(exports goja.Value) *goja.Object {
+// builtinNamespace is what importing a built-in gives: default is its exports, and its own
+// properties are named exports.
+func (r *Realm) builtinNamespace(exports goja.Value) *goja.Object {
 	ns := r.rt.NewObject()
 	if o, ok := exports.(*goja.Object); ok {
 		for _, k := range o.Keys() {
@@ -179,15 +169,66 @@ func (r *Realm) cjsNamespace(exports goja.Value) *goja.Object {
 	return ns
 }
 
+// cjsNamespace mirrors the commonjs translator of lib/internal/modules/esm/translators.js:
+// default is module.exports; the names found statically are named exports, holding the
+// value of the property of that name if module.exports has it as its own.
+func (r *Realm) cjsNamespace(exports goja.Value, names []string) *goja.Object {
+	ns := r.rt.NewObject()
+	own := map[string]bool{}
+	o, _ := exports.(*goja.Object)
+	if o != nil {
+		for _, k := range o.GetOwnPropertyNames() {
+			own[k] = true
+		}
+	}
+	for _, k := range names {
+		if k == "default" {
+			continue
+		}
+		var v goja.Value = goja.Undefined()
+		if own[k] {
+			v = o.Get(k)
+		}
+		ns.Set(k, v)
+	}
+	ns.Set("default", exports)
+	return ns
+}
+
+// jsonNamespace is a JSON module: its default export is the parsed file, once per file.
+func (r *Realm) jsonNamespace(file string) *goja.Object {
+	if rec, ok := r.esm[file]; ok {
+		return rec.namespace
+	}
+	node, err := r.proc.FS.Lookup(file)
+	if err != nil {
+		panic(r.esmNotFound(file, ""))
+	}
+	parse, _ := goja.AssertFunction(r.rt.Get("JSON").ToObject(r.rt).Get("parse"))
+	v, err := parse(goja.Undefined(), r.rt.ToValue(strings.TrimPrefix(string(node.Data), "\ufeff")))
+	if err != nil {
+		if ex, ok := err.(*goja.Exception); ok {
+			if o, ok := ex.Value().(*goja.Object); ok {
+				o.Set("message", file+": "+o.Get("message").String())
+			}
+		}
+		panic(err)
+	}
+	ns := r.rt.NewObject()
+	ns.Set("default", v)
+	r.esm[file] = &esmRecord{file: file, namespace: ns, evaluated: true}
+	return ns
+}
+
 // evaluateESM runs one module body with its imports bound; it returns the body's promise.
 func (r *Realm) evaluateESM(rec *esmRecord) goja.Value {
 	if rec.evaluated {
 		return r.rt.ToValue(nil)
 	}
 	rec.evaluated = true
-	imports := make([]any, len(rec.imports))
-	for i, spec := range rec.imports {
-		imports[i] = r.namespaceOf(spec, rec.file)
+	imports := make([]any, len(rec.deps))
+	for i, dep := range rec.deps {
+		imports[i] = r.namespaceOf(dep)
 	}
 	export := func(name string, getter goja.Value) {
 		rec.namespace.DefineAccessorProperty(name, getter, nil, goja.FLAG_FALSE, goja.FLAG_TRUE)
@@ -221,17 +262,12 @@ func (r *Realm) dynamicImport(spec, from string) goja.Value {
 				panic(x)
 			}
 		}()
-		target := r.resolveImport(spec, from)
-		switch {
-		case target == "":
-			e := r.newError("Error", fmt.Sprintf("Cannot find module '%s' imported from %s", path.Join(path.Dir(from), spec), from))
-			e.Set("code", "ERR_MODULE_NOT_FOUND")
-			reject(e)
-		case strings.HasPrefix(target, ".mjs") || strings.HasSuffix(target, ".mjs"):
+		kind, target := r.esmResolve(spec, from)
+		if kind == "module" {
 			resolve(r.importFile(target, from))
-		default:
-			resolve(r.namespaceOf(spec, from))
+			return
 		}
+		resolve(r.namespaceOf(esmDep{kind, target}))
 	}()
 	return r.rt.ToValue(p)
 }

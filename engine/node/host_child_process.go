@@ -2,6 +2,7 @@ package node
 
 import (
 	"fmt"
+	"path"
 	"strings"
 	"time"
 
@@ -431,13 +432,11 @@ func (r *Realm) runEvalMain(src string, print bool) {
 	r.proc.sources[filename] = src
 	load := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
 		g := r.rt.GlobalObject()
-		module := r.rt.NewObject()
-		exports := r.rt.NewObject()
+		req, module := r.requireAt(path.Join(r.proc.Cwd, filename))
 		module.Set("id", filename)
-		module.Set("exports", exports)
 		g.Set("module", module)
-		g.Set("exports", exports)
-		g.Set("require", r.requireFrom(r.proc.Cwd+"/"+filename))
+		g.Set("exports", module.Get("exports"))
+		g.Set("require", req)
 		g.Set("__filename", filename)
 		g.Set("__dirname", ".")
 		prg, err := r.compileUser(filename, src)

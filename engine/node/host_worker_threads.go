@@ -373,11 +373,9 @@ func (r *Realm) runWorkerEval(src string) {
 		if err != nil {
 			panic(err)
 		}
-		module := r.rt.NewObject()
-		exports := r.rt.NewObject()
+		req, module := r.requireAt(path.Join(r.proc.Cwd, filename))
 		module.Set("id", filename)
-		module.Set("exports", exports)
-		req := r.requireFrom(path.Join(r.proc.Cwd, filename))
+		exports := module.Get("exports")
 		dynImport := r.rt.ToValue(func(spec string) goja.Value { return r.dynamicImport(spec, path.Join(r.proc.Cwd, filename)) })
 		if _, err := fn(exports, exports, req, module, r.rt.ToValue(filename), r.rt.ToValue("."), dynImport); err != nil {
 			panic(err)

@@ -3,7 +3,6 @@ package node
 import (
 	"fmt"
 	"path"
-	"strings"
 
 	"github.com/dop251/goja"
 
@@ -63,15 +62,15 @@ func (r *Realm) runMainModule(file string) {
 	leave := r.loop.Phase("main")
 	defer leave()
 	load := r.rt.ToValue(func(goja.FunctionCall) goja.Value {
-		resolved, ok := r.resolveFile(file, "/")
-		if !ok {
+		format, resolved := r.resolveMain(file)
+		if format == "missing" {
 			panic(r.mainNotFound(file))
 		}
 		file = resolved
-		if strings.HasSuffix(file, ".mjs") {
+		if format == "module" {
 			r.runESMMain(file)
 		} else {
-			r.loadCJS(file, "")
+			r.callHook(r.moduleAPI().loadMain, r.rt.ToValue(file))
 		}
 		return goja.Undefined()
 	})
@@ -81,7 +80,9 @@ func (r *Realm) runMainModule(file string) {
 // mainNotFound is the error of a main module that does not exist, reported as Node reports it:
 // thrown in Module._load with its internal frames (there is no user frame to point at).
 func (r *Realm) mainNotFound(file string) *goja.Object {
-	e := r.moduleNotFound(file, "")
+	e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'", file))
+	e.Set("code", "MODULE_NOT_FOUND")
+	e.Set("requireStack", []any{})
 	e.Set("stack", fmt.Sprintf("Error: Cannot find module '%s'\n"+
 		"    at Module._resolveFilename (node:internal/modules/cjs/loader:1207:15)\n"+
 		"    at Module._load (node:internal/modules/cjs/loader:1038:27)\n"+

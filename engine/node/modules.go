@@ -1,9 +1,7 @@
 package node
 
 import (
-	"encoding/json"
 	"fmt"
-	"path"
 	"strings"
 	"sync"
 
@@ -94,116 +92,19 @@ func (r *Realm) columnOffset(file string) int {
 	return 0
 }
 
-// resolveFile mirrors Module._resolveFilename for relative and absolute paths: the exact file,
-// then with .js, .json and .mjs, then the directory's index.js.
-func (r *Realm) resolveFile(request, fromDir string) (string, bool) {
-	base := request
-	if !path.IsAbs(base) {
-		base = path.Join(fromDir, request)
-	}
-	for _, candidate := range []string{base, base + ".js", base + ".json", base + ".mjs", base + "/index.js"} {
-		if n, err := r.proc.FS.Lookup(candidate); err == nil && !n.Dir {
-			return candidate, true
-		}
-	}
-	return "", false
-}
-
-// requireFrom is the require function of the module at filename.
-func (r *Realm) requireFrom(filename string) *goja.Object {
-	dir := path.Dir(filename)
-	req := r.rt.ToValue(func(c goja.FunctionCall) goja.Value {
-		request := c.Argument(0).String()
-		if name := strings.TrimPrefix(request, "node:"); isBuiltin(name) {
-			return r.requireBuiltin(name)
-		}
-		file, ok := r.resolveFile(request, dir)
-		if !ok {
-			panic(r.moduleNotFound(request, filename))
-		}
-		return r.loadCJS(file, filename).Get("exports")
-	}).(*goja.Object)
-	req.Set("resolve", func(request string) string {
-		if name := strings.TrimPrefix(request, "node:"); isBuiltin(name) {
-			return request
-		}
-		file, ok := r.resolveFile(request, dir)
-		if !ok {
-			panic(r.moduleNotFound(request, filename))
-		}
-		return file
-	})
-	req.Set("cache", r.rt.NewObject())
-	if r.mainModule != nil {
-		req.Set("main", r.mainModule)
-	}
-	req.DefineDataProperty("name", r.rt.ToValue("require"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	r.nameNatives(req)
-	return req
-}
-
-// moduleNotFound is Node's MODULE_NOT_FOUND error; from is "" for the main module, which no
-// module required.
-func (r *Realm) moduleNotFound(request, from string) *goja.Object {
-	if from == "" {
-		e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'", request))
-		e.Set("code", "MODULE_NOT_FOUND")
-		e.Set("requireStack", []any{})
-		return e
-	}
-	e := r.newError("Error", fmt.Sprintf("Cannot find module '%s'\nRequire stack:\n- %s", request, from))
-	e.Set("code", "MODULE_NOT_FOUND")
-	e.Set("requireStack", []any{from})
-	return e
-}
-
-// loadCJS loads and runs a CommonJS (or JSON) file once, returning its module object.
-func (r *Realm) loadCJS(filename, parent string) *goja.Object {
-	if m, ok := r.modules[filename]; ok {
-		return m
-	}
-	node, _ := r.proc.FS.Lookup(filename)
-	src := string(node.Data)
-	module := r.rt.NewObject()
-	exports := r.rt.NewObject()
-	module.Set("id", filename)
-	module.Set("filename", filename)
-	module.Set("path", path.Dir(filename))
-	module.Set("exports", exports)
-	module.Set("loaded", false)
-	module.Set("children", r.rt.NewArray())
-	r.modules[filename] = module
-	if r.mainModule == nil {
-		r.mainModule = module
-		module.Set("id", ".")
-	}
-	if strings.HasSuffix(filename, ".json") {
-		var v any
-		if err := json.Unmarshal(node.Data, &v); err != nil {
-			panic(r.newError("SyntaxError", fmt.Sprintf("%s: %v", filename, err)))
-		}
-		module.Set("exports", v)
-		return module
-	}
-	r.proc.sources[filename] = src
-	fn, err := r.compileModule(filename, src)
-	if err != nil {
-		panic(err)
-	}
-	req := r.requireFrom(filename)
-	module.Set("require", req)
-	dynImport := r.rt.ToValue(func(spec string) goja.Value { return r.dynamicImport(spec, filename) })
-	if _, err := fn(exports, exports, req, module, r.rt.ToValue(filename), r.rt.ToValue(path.Dir(filename)), dynImport); err != nil {
-		delete(r.modules, filename)
-		panic(err)
-	}
-	module.Set("loaded", true)
-	return module
-}
-
 // compileModule compiles a CommonJS file inside the module wrapper. Syntax goja lacks (dynamic
 // import(), for await, async generators) is lowered first when a lowering is configured.
 func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
+	v, err := r.compileWrapper(filename, src)
+	if err != nil {
+		return nil, err
+	}
+	fn, _ := goja.AssertFunction(v)
+	return fn, nil
+}
+
+// compileWrapper is compileModule's wrapper function as a JavaScript value.
+func (r *Realm) compileWrapper(filename, src string) (*goja.Object, error) {
 	body := strings.TrimPrefix(src, "#!")
 	if len(body) != len(src) {
 		body = "//" + body // keep a shebang line as a comment, so lines still match
@@ -228,6 +129,5 @@ func (r *Realm) compileModule(filename, src string) (goja.Callable, error) {
 		return nil, err
 	}
 	r.moduleWrappers[v.(*goja.Object)] = true
-	fn, _ := goja.AssertFunction(v)
-	return fn, nil
+	return v.(*goja.Object), nil
 }

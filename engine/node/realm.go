@@ -27,12 +27,12 @@ type Realm struct {
 	running    *loop.Task // the tick or callback whose code runs now
 	current    int        // id of the task whose callback runs now (Host.CurrentTask)
 
-	modules   map[string]*goja.Object // module cache: built-in name or absolute path → module object
-	builtins  map[string]goja.Value   // loaded built-in modules by name
-	process   *goja.Object            // the `process` object (an EventEmitter)
-	unhandled []*goja.Promise         // rejected promises without a handler, in order
-	exiting   bool                    // 'exit' is being or has been emitted
-	dead      bool                    // the thread must not run more JavaScript
+	hooks     *moduleHooks          // lib/module.js's loader (host_module.go)
+	builtins  map[string]goja.Value // loaded built-in modules by name
+	process   *goja.Object          // the `process` object (an EventEmitter)
+	unhandled []*goja.Promise       // rejected promises without a handler, in order
+	exiting   bool                  // 'exit' is being or has been emitted
+	dead      bool                  // the thread must not run more JavaScript
 	// interrupted is set, from any goroutine, when the thread's JavaScript is interrupted;
 	// a native loop, which goja's interrupt does not reach, reads it (host_fastloop.go).
 	interrupted atomic.Bool
@@ -50,7 +50,6 @@ type Realm struct {
 	// syntaxHeaders holds the "file:line / source / caret" header of errors we created
 	// (SyntaxErrors, a missing main module), which have no frame of the program to point at.
 	syntaxHeaders   map[*goja.Object]string
-	mainModule      *goja.Object
 	errorPrototype  *goja.Object
 	esm             map[string]*esmRecord
 	esmDriverFn     goja.Callable
@@ -80,7 +79,7 @@ type Realm struct {
 type exitSignal struct{}
 
 func newRealm(p *Process, th *loop.Thread) *Realm {
-	r := &Realm{proc: p, th: th, rt: goja.New(), modules: map[string]*goja.Object{}, builtins: map[string]goja.Value{}}
+	r := &Realm{proc: p, th: th, rt: goja.New(), builtins: map[string]goja.Value{}}
 	r.loop = loop.New(th, r)
 	th.Locate = r.locate
 	r.kHandle = goja.NewSymbol("looplab.handle")
