@@ -75,3 +75,18 @@ ok 10
 		t.Fatalf("exit %d, stderr %q\ngot:\n%s\nwant:\n%s", res.ExitCode, res.Stderr, res.Stdout, want)
 	}
 }
+
+// The guarded constructors and methods keep the attributes of the built-ins they replace:
+// globals and methods not enumerable (test/common's leak check lists every enumerable global),
+// name and length configurable. Expected lines from node v20.20.2.
+func TestAllocationGuardsKeepAttributes(t *testing.T) {
+	src := `const d = (o, k) => { const x = Object.getOwnPropertyDescriptor(o, k); return [x.writable, x.enumerable, x.configurable].join(); };
+console.log(Object.keys(globalThis).includes('Uint8Array'), d(globalThis, 'Uint8Array'), d(globalThis, 'ArrayBuffer'), d(Uint8Array, 'name'), d(Uint8Array, 'length'), d(Uint8Array.prototype, 'constructor'), d(String.prototype, 'repeat'), d(Array.prototype, 'join'), d(ArrayBuffer, 'isView'), d(Uint8Array, 'BYTES_PER_ELEMENT'));
+const o = []; for (const k in 'ab') o.push(k); console.log(o.join());
+`
+	want := "false true,false,true true,false,true false,false,true false,false,true true,false,true true,false,true true,false,true true,false,true false,false,false\n0,1\n"
+	res := runJS(t, "main.js", src)
+	if res.Stdout != want || res.ExitCode != 0 {
+		t.Fatalf("exit %d, stderr %q\ngot:\n%s\nwant:\n%s", res.ExitCode, res.Stderr, res.Stdout, want)
+	}
+}

@@ -237,19 +237,19 @@ func (r *Realm) guardConstructor(g *goja.Object, name string, length int, check 
 		case "BYTES_PER_ELEMENT":
 			w.DefineDataProperty(key, orig.Get(key), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_FALSE)
 		default: // isView
-			w.DefineDataProperty(key, orig.Get(key), goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+			w.DefineDataProperty(key, orig.Get(key), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		}
 	}
 	if name == "ArrayBuffer" { // typed arrays inherit theirs from %TypedArray%
 		species := r.rt.ToValue(func(c goja.FunctionCall) goja.Value { return c.This }).(*goja.Object)
-		species.DefineDataProperty("name", r.rt.ToValue("get [Symbol.species]"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+		species.DefineDataProperty("name", r.rt.ToValue("get [Symbol.species]"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 		w.DefineAccessorPropertySymbol(goja.SymSpecies, species, nil, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	}
 	w.SetPrototype(orig.Prototype())
-	proto.DefineDataProperty("constructor", w, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	w.DefineDataProperty("name", r.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	w.DefineDataProperty("length", r.rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	g.DefineDataProperty(name, w, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	proto.DefineDataProperty("constructor", w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	w.DefineDataProperty("name", r.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	w.DefineDataProperty("length", r.rt.ToValue(length), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	g.DefineDataProperty(name, w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 // guardMethod replaces obj[name], a built-in function, with a Go function that lets check
@@ -265,9 +265,9 @@ func (r *Realm) guardMethod(obj *goja.Object, name string, check func(goja.Funct
 		}
 		return v
 	}).(*goja.Object)
-	w.DefineDataProperty("name", r.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	w.DefineDataProperty("length", orig.Get("length"), goja.FLAG_FALSE, goja.FLAG_FALSE, goja.FLAG_TRUE)
-	obj.DefineDataProperty(name, w, goja.FLAG_TRUE, goja.FLAG_FALSE, goja.FLAG_TRUE)
+	w.DefineDataProperty("name", r.rt.ToValue(name), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	w.DefineDataProperty("length", orig.Get("length"), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	obj.DefineDataProperty(name, w, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 }
 
 func argAt(args []goja.Value, i int) goja.Value {
