@@ -1,6 +1,6 @@
 'use strict';
 // path: the POSIX flavour of Node.js 20's path module, written for Looplab.
-// path.win32 is not provided.
+// path.win32 is lib/path_win32.js, a port of Node's.
 
 const SLASH = 47; // '/'
 const DOT = 46; // '.'
@@ -331,6 +331,8 @@ function scanExt(path, stop) {
   return { startDot, startPart, end, preDotState };
 }
 
-posix.posix = posix;
+const win32 = require('path/win32');
+posix.win32 = win32.win32 = win32;
+posix.posix = win32.posix = posix;
 
 module.exports = posix;
