@@ -129,11 +129,12 @@ func (r *Realm) queueNextTick(call goja.FunctionCall) goja.Value {
 
 // installTimers puts the timer functions on the global object; the timers module reuses them.
 func (r *Realm) installTimers(g *goja.Object) {
-	g.Set("setTimeout", func(c goja.FunctionCall) goja.Value { return r.setTimer(c, false) })
-	g.Set("setInterval", func(c goja.FunctionCall) goja.Value { return r.setTimer(c, true) })
-	g.Set("setImmediate", r.setImmediate)
+	// In the order Node 20's Object.keys(globalThis) lists them.
 	clear := func(c goja.FunctionCall) goja.Value { r.clearTimer(c.Argument(0)); return goja.Undefined() }
-	g.Set("clearTimeout", clear)
-	g.Set("clearInterval", clear)
 	g.Set("clearImmediate", clear)
+	g.Set("setImmediate", r.setImmediate)
+	g.Set("clearInterval", clear)
+	g.Set("clearTimeout", clear)
+	g.Set("setInterval", func(c goja.FunctionCall) goja.Value { return r.setTimer(c, true) })
+	g.Set("setTimeout", func(c goja.FunctionCall) goja.Value { return r.setTimer(c, false) })
 }

@@ -6,6 +6,8 @@ const kCapture = Symbol('kCapture');
 const kShapeMode = Symbol('shapeMode');
 const kErrorMonitor = Symbol('events.errorMonitor');
 const kRejection = Symbol.for('nodejs.rejection');
+const kMaxEventTargetListeners = Symbol('events.maxEventTargetListeners');
+const kMaxEventTargetListenersWarned = Symbol('events.maxEventTargetListenersWarned');
 
 const { nodeError, invalidArgTypeMessage, lazyUtilInspect } = require('internal/errors');
 
@@ -107,6 +109,8 @@ EventEmitter.errorMonitor = kErrorMonitor;
 EventEmitter.captureRejectionSymbol = kRejection;
 EventEmitter.usingDomains = false;
 EventEmitter.EventEmitter = EventEmitter;
+EventEmitter.kMaxEventTargetListeners = kMaxEventTargetListeners;
+EventEmitter.kMaxEventTargetListenersWarned = kMaxEventTargetListenersWarned;
 
 function getMax(that) {
   return that._maxListeners === undefined ? defaultMaxListeners : that._maxListeners;
@@ -159,7 +163,7 @@ EventEmitter.prototype.emit = function emit(type, ...args) {
   return true;
 };
 
-function addListener(target, type, listener, prepend) {
+function _addListener(target, type, listener, prepend) {
   checkListener(listener);
   let events = target._events;
   let existing;
@@ -205,13 +209,13 @@ function addListener(target, type, listener, prepend) {
   return target;
 }
 
-EventEmitter.prototype.addListener = function addListener_(type, listener) {
-  return addListener(this, type, listener, false);
+EventEmitter.prototype.addListener = function addListener(type, listener) {
+  return _addListener(this, type, listener, false);
 };
 EventEmitter.prototype.on = EventEmitter.prototype.addListener;
 
 EventEmitter.prototype.prependListener = function prependListener(type, listener) {
-  return addListener(this, type, listener, true);
+  return _addListener(this, type, listener, true);
 };
 
 function onceWrapper() {
@@ -362,24 +366,55 @@ EventEmitter.prototype.eventNames = function eventNames() {
   return this._eventsCount > 0 ? Reflect.ownKeys(this._events) : [];
 };
 
-EventEmitter.getEventListeners = function getEventListeners(emitter, type) {
-  if (typeof emitter.listeners === 'function') return emitter.listeners(type);
-  return [];
+// eventTargetModule is internal/event_target, loaded only when an EventTarget is met.
+function eventTargetModule() {
+  return require('internal/event_target');
+}
+
+function invalidEmitter(name, value) {
+  return nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+    invalidArgTypeMessage(name, 'an instance of EventEmitter or EventTarget', value, inspect));
+}
+
+// Mirrors getEventListeners in lib/events.js.
+EventEmitter.getEventListeners = function getEventListeners(emitterOrTarget, type) {
+  if (typeof emitterOrTarget.listeners === 'function') return emitterOrTarget.listeners(type);
+  const { isEventTarget, kEvents } = eventTargetModule();
+  if (isEventTarget(emitterOrTarget)) {
+    const root = emitterOrTarget[kEvents].get(type);
+    const listeners = [];
+    let handler = root && root.next;
+    while (handler && handler.listener !== undefined) {
+      listeners.push(handler.listener && handler.listener.deref ? handler.listener.deref() : handler.listener);
+      handler = handler.next;
+    }
+    return listeners;
+  }
+  throw invalidEmitter('emitter', emitterOrTarget);
 };
 
-EventEmitter.getMaxListeners = function getMaxListeners(emitter) {
-  if (typeof emitter.getMaxListeners === 'function') return emitter.getMaxListeners();
-  return defaultMaxListeners;
+// Mirrors getMaxListeners in lib/events.js.
+EventEmitter.getMaxListeners = function getMaxListeners(emitterOrTarget) {
+  if (emitterOrTarget != null && typeof emitterOrTarget.getMaxListeners === 'function') return getMax(emitterOrTarget);
+  if (emitterOrTarget != null && emitterOrTarget[kMaxEventTargetListeners]) return emitterOrTarget[kMaxEventTargetListeners];
+  throw invalidEmitter('emitter', emitterOrTarget);
 };
 
-EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...targets) {
-  checkNonNegativeNumber(n, 'n');
-  if (targets.length === 0) {
+// Mirrors EventEmitter.setMaxListeners in lib/events.js.
+EventEmitter.setMaxListeners = function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
+  checkNonNegativeNumber(n, 'setMaxListeners');
+  if (eventTargets.length === 0) {
     defaultMaxListeners = n;
-  } else {
-    for (const t of targets) {
-      if (typeof t.setMaxListeners === 'function') t.setMaxListeners(n);
-      else throw invalidArgType('eventTargets', 'EventEmitter or EventTarget', t);
+    return;
+  }
+  for (const target of eventTargets) {
+    if (eventTargetModule().isEventTarget(target)) {
+      target[kMaxEventTargetListeners] = n;
+      target[kMaxEventTargetListenersWarned] = false;
+    } else if (typeof target.setMaxListeners === 'function') {
+      target.setMaxListeners(n);
+    } else {
+      throw invalidEmitter('eventTargets', target);
     }
   }
 };
@@ -392,13 +427,15 @@ function abortError(signal) {
   return err;
 }
 
-EventEmitter.once = function once(emitter, name, options) {
+// Mirrors once in lib/events.js: an async function, so a bad signal rejects.
+EventEmitter.once = async function once(emitter, name, options = {}) {
   const signal = options ? options.signal : undefined;
+  if (signal !== undefined && (signal === null || typeof signal !== 'object' || !('aborted' in signal))) {
+    throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE',
+      invalidArgTypeMessage('options.signal', 'an instance of AbortSignal', signal, inspect));
+  }
+  if (signal && signal.aborted) throw abortError(signal);
   return new Promise((resolve, reject) => {
-    if (signal && signal.aborted) {
-      reject(abortError(signal));
-      return;
-    }
     const isTarget = typeof emitter.addEventListener === 'function' && typeof emitter.on !== 'function';
     let errorListener;
     let abortListener;

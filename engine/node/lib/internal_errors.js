@@ -86,8 +86,10 @@ function determineSpecificType(value, inspect = utilInspect) {
 
 // invalidArgTypeMessage is ERR_INVALID_ARG_TYPE's message; expected is the whole predicate
 // ("of type string", "an instance of Buffer or URL").
+// As in Node, a dotted name ("options.signal") is a property, not an argument.
 function invalidArgTypeMessage(name, expected, value, inspect) {
-  return 'The "' + name + '" argument must be ' + expected + '. Received ' + determineSpecificType(value, inspect);
+  const kind = name.includes('.') ? 'property' : 'argument';
+  return 'The "' + name + '" ' + kind + ' must be ' + expected + '. Received ' + determineSpecificType(value, inspect);
 }
 
 function addNumericalSeparator(val) {
