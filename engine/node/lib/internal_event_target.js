@@ -36,7 +36,7 @@ const customInspectSymbol = Symbol.for('nodejs.util.inspect.custom');
 const kEmptyObject = Object.freeze({ __proto__: null });
 const kEnumerableProperty = { __proto__: null, enumerable: true };
 Object.freeze(kEnumerableProperty);
-const now = internalBinding('console').now;
+const now = () => internalBinding('console').now();
 const inspect = (v, o) => require('util').inspect(v, o);
 
 // The Node errors this module throws, message for message (lib/internal/errors.js).
